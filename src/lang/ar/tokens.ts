@@ -1,0 +1,85 @@
+// Tokens over the normalised text, each a span of the original.
+// A token is a run of Arabic letters, of Latin letters, or of digits (with internal separators as in
+// 1,500 or 3.5), or one punctuation or other character. A change of script splits a token, so
+// "و105" gives "و" + "105" and "11أيلول" gives "11" + "أيلول"; `glued` records that no space was there.
+
+import type { NormalizedText } from './normalize.js';
+import type { Token, TokenKind } from '../../doc/types.js';
+
+export interface TokenWithGlue extends Token {
+  /** True when the token follows the previous one with no space between them. */
+  glued: boolean;
+}
+
+export function isArabicLetter(c: number): boolean {
+  return (c >= 0x0621 && c <= 0x064a) || (c >= 0x066e && c <= 0x066f) || (c >= 0x0671 && c <= 0x06d3) ||
+    (c >= 0x06fa && c <= 0x06ff) || (c >= 0x0750 && c <= 0x077f) || (c >= 0x08a0 && c <= 0x08c9);
+}
+
+function isLatinLetter(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
+}
+
+function kindOf(c: number): TokenKind | 'space' {
+  if (isSpace(c)) return 'space';
+  if (isArabicLetter(c)) return 'arabic';
+  if (isLatinLetter(c)) return 'latin';
+  if (isDigit(c)) return 'number';
+  if (c < 0x80 || (c >= 0x2000 && c <= 0x206f)) return 'punct';
+  return 'other';
+}
+
+/** Split normalised text into tokens; spans are mapped to the original through the offset map. */
+export function tokenize(norm: NormalizedText): TokenWithGlue[] {
+  const t = norm.text;
+  const n = t.length;
+  const tokens: TokenWithGlue[] = [];
+  let i = 0;
+  let sawSpace = true;
+  while (i < n) {
+    const c = t.charCodeAt(i);
+    const k = kindOf(c);
+    if (k === 'space') {
+      sawSpace = true;
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    if (k === 'arabic' || k === 'latin') {
+      while (j < n && kindOf(t.charCodeAt(j)) === k) j++;
+    } else if (k === 'number') {
+      // digits with internal separators: 1,500  3.5  1.000.000 — a separator counts only between digits
+      for (;;) {
+        while (j < n && isDigit(t.charCodeAt(j))) j++;
+        const sep = t.charCodeAt(j);
+        if ((sep === 0x2c || sep === 0x2e) && j + 1 < n && isDigit(t.charCodeAt(j + 1))) {
+          j++;
+          continue;
+        }
+        break;
+      }
+    } else if (k === 'other' && c >= 0xd800 && c <= 0xdbff && j < n) {
+      j++; // keep a surrogate pair together
+    }
+    tokens.push({
+      start: norm.starts[i],
+      end: norm.ends[j - 1],
+      nstart: i,
+      nend: j,
+      kind: k,
+      norm: t.slice(i, j),
+      glued: !sawSpace,
+    });
+    sawSpace = false;
+    i = j;
+  }
+  return tokens;
+}
