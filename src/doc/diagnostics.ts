@@ -33,6 +33,7 @@ export const CATALOGUE = {
   HTML_NO_CONTENT: { severity: 'error', status: 422, message: 'no article content found in the page' },
   FEED_INVALID: { severity: 'error', status: 422, message: 'not a valid RSS, Atom or OPML document' },
   DUPLICATE: { severity: 'info', status: 200, message: 'already ingested' },
+  HTML_FALLBACK: { severity: 'warning', status: 200, message: 'article extraction failed; text taken by stripping tags' },
   // extraction
   EXTRACT_FAILED: { severity: 'error', status: 500, message: 'extraction failed' },
   EXTRACT_NO_DATE: { severity: 'info', status: 200, message: 'no publication date; relative dates left unresolved' },
@@ -45,6 +46,8 @@ export const CATALOGUE = {
   BAD_REQUEST: { severity: 'error', status: 400, message: 'bad request' },
   PAYLOAD_TOO_LARGE: { severity: 'error', status: 413, message: 'request body too large' },
   INTERNAL: { severity: 'error', status: 500, message: 'internal error' },
+  AUTH_DISABLED: { severity: 'error', status: 403, message: 'writes are disabled: the server has no token configured' },
+  UNSUPPORTED_MEDIA_TYPE: { severity: 'error', status: 415, message: 'request content type is not supported' },
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type DiagnosticCode = keyof typeof CATALOGUE;

@@ -17,8 +17,9 @@ export function createDocument(input: DocumentInput): MarsadDocument {
     url: input.url ?? null,
     publishedAt: input.publishedAt ?? null,
     title: input.title ?? null,
+    country: null,
     norm: normalize(input.text),
-    layers: { tokens: [], segments: [], sentences: [], numbers: [], dates: [], places: [], actors: [], triggers: [] },
+    layers: { tokens: [], segments: [], sentences: [], numbers: [], dates: [], places: [], actors: [], triggers: [], casualties: [], chrome: [], modality: [] },
     events: [],
     diagnostics: [],
   };
@@ -47,6 +48,7 @@ export function documentJson(doc: MarsadDocument, opts: { layers?: boolean } = {
     url: doc.url,
     publishedAt: doc.publishedAt,
     title: doc.title,
+    country: doc.country,
     events: doc.events,
     diagnostics: doc.diagnostics,
   };
@@ -60,6 +62,9 @@ export function documentJson(doc: MarsadDocument, opts: { layers?: boolean } = {
       places: doc.layers.places,
       actors: doc.layers.actors,
       triggers: doc.layers.triggers,
+      casualties: doc.layers.casualties,
+      chrome: doc.layers.chrome,
+      modality: doc.layers.modality,
     };
   }
   return out;

@@ -96,6 +96,12 @@ export interface PlaceMention extends Span {
   tokenEnd: number;
   /** Cue word span (مدينة، بلدة…) when one was seen. */
   cue?: Span;
+  /** A relative place: the word that relates it to the named anchor (شرق، قرب، ريف، على بعد…). */
+  relation?: string;
+  /** An anaphor (المدينة، البلدة، العاصمة) resolved to an earlier place. */
+  anaphor?: boolean;
+  /** Named only as the administrative context of another place (كفرناها في ريف حلب). */
+  context?: boolean;
   ruleId: string;
 }
 
@@ -107,6 +113,48 @@ export interface TriggerMention extends Span {
   tokenEnd: number;
   /** Voice of a verbal trigger, when known. */
   voice?: 'active' | 'passive' | 'noun';
+  /** The trigger family (data/knowledge/triggers.json) whose rules decide the sub-event type. */
+  family: string;
+  /** How strongly the form signals a real event (0.5–1). */
+  weight: number;
+  pos: 'verb' | 'noun' | 'phrase';
+  ruleId: string;
+}
+
+export type CasualtyKind = 'killed' | 'injured' | 'abducted' | 'arrested' | 'missing';
+
+export interface CasualtyMention extends Span {
+  kind: CasualtyKind;
+  /** The count, or null when the text reports casualties without a number. */
+  value: number | null;
+  qualifier: Qualifier | null;
+  /** The casualty word, as evidence. */
+  wordSpan: Span;
+  /** The number, as evidence. */
+  numberSpan: Span | null;
+  tokenStart: number;
+  tokenEnd: number;
+  /** A part of a total given elsewhere ("بينهم 3 أطفال"): not added to the total. */
+  subset: boolean;
+  /** A revised total ("ارتفعت الحصيلة إلى 20"): replaces earlier figures. */
+  update: boolean;
+  ruleId: string;
+}
+
+/** Page chrome in a plain-text page (breadcrumbs, captions, "read also" links…): skipped by extraction. */
+export interface ChromeSpan extends Span {
+  kind: 'breadcrumb' | 'title-repeat' | 'caption' | 'read-also' | 'share' | 'tags' | 'byline';
+}
+
+/** A cue that an event is not real: planned, threatened, denied, conditional, historical… */
+export interface ModalityMention extends Span {
+  modality: string;
+  /** What the cue does to an event in its scope: suppress it, flag it (denied), lower its confidence, keep it. */
+  effect: 'suppress' | 'flag' | 'lower-confidence' | 'keep';
+  /** First token of the cue. */
+  tokenStart: number;
+  /** One past the last token the cue covers (its scope), not the end of the cue itself. */
+  tokenEnd: number;
   ruleId: string;
 }
 
@@ -184,6 +232,9 @@ export interface DocumentLayers {
   places: PlaceMention[];
   actors: ActorMention[];
   triggers: TriggerMention[];
+  casualties: CasualtyMention[];
+  chrome: ChromeSpan[];
+  modality: ModalityMention[];
 }
 
 export interface MarsadDocument {
@@ -194,6 +245,8 @@ export interface MarsadDocument {
   /** YYYY-MM-DD or null. */
   publishedAt: string | null;
   title: string | null;
+  /** The article's main country (ISO2), inferred from its places, actors and outlet; null when unknown. */
+  country: string | null;
   norm: NormalizedText;
   layers: DocumentLayers;
   events: EventRecord[];

@@ -1,16 +1,124 @@
-// The compiled knowledge: language data and lexicons, loaded once at start-up and injected into stages.
-import { loadArabicData, type ArabicData } from '../lang/ar/data.js';
+// The compiled knowledge: language data, lexicons and the gazetteer, read once at start-up, validated
+// against their schemas, compiled, and injected into the stages. Nothing here is module-level state:
+// each call builds a fresh, immutable-by-convention Knowledge.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
+import { MarsadError } from '../doc/diagnostics.js';
+import { compileActors, type ActorData, type ActorLexicon, type AnaphorData } from '../extract/actors.js';
+import { compileCasualties, type CasualtyData, type CasualtyLexicon } from '../extract/casualties.js';
+import { loadDateLexicon, type DateLexicon } from '../extract/dates.js';
+import { bareKey, phraseKeys } from '../extract/match/keys.js';
+import { compileModality, type ModalityData, type ModalityLexicon } from '../extract/modality.js';
+import type { PlaceCues } from '../extract/places.js';
+import { compileTriggers, type TriggerData, type TriggerLexicon } from '../extract/triggers.js';
+import { loadGazetteer, type Gazetteer } from '../geo/gazetteer.js';
 import type { KnownWord } from '../lang/ar/clitics.js';
+import { loadArabicData, type ArabicData } from '../lang/ar/data.js';
+import { fold } from '../lang/ar/normalize.js';
 import { dataPath } from './paths.js';
 
 export interface Knowledge {
   arabic: ArabicData;
   /** Is this folded word known (so the clitic splitter keeps it whole)? */
   known: KnownWord;
+  dates: DateLexicon;
+  actors: ActorLexicon;
+  triggers: TriggerLexicon;
+  casualties: CasualtyLexicon;
+  modality: ModalityLexicon;
+  placeCues: PlaceCues;
+  gazetteer: Gazetteer;
+  /** ISO2 of a nationality adjective key (تركي → TR). */
+  nationality: (key: string) => string | null;
 }
 
-export function loadKnowledge(): Knowledge {
-  const arabic = loadArabicData(dataPath('lang', 'ar'));
-  const known = (w: string) => arabic.known.has(w);
-  return { arabic, known };
+/** Read a data file and check it against its schema (data/schema/NAME.schema.json) when there is one. */
+export function readKnowledgeFile<T>(name: string, schemaName = name, ajv = new Ajv({ allErrors: true, strict: false })): T {
+  const path = dataPath('knowledge', `${name}.json`);
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new MarsadError('KNOWLEDGE_INVALID', `${path}: ${(err as Error).message}`);
+  }
+  const schemaPath = dataPath('schema', `${schemaName}.schema.json`);
+  if (existsSync(schemaPath)) {
+    const validate = ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')));
+    if (!validate(data)) {
+      const first = validate.errors?.slice(0, 3).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
+      throw new MarsadError('KNOWLEDGE_INVALID', `${path}: ${first}`);
+    }
+  }
+  return data as T;
+}
+
+interface PlaceCueData {
+  placeWords: string[];
+  regionWords: string[];
+  prepositions: string[];
+  relations: Record<string, 2 | 3>;
+  anaphors: Record<string, 'settlement' | 'capital' | 'any'>;
+}
+
+const bare = (w: string) => bareKey(fold(w));
+
+export interface KnowledgeOptions {
+  /** A gazetteer already loaded (tests and workers share one). */
+  gazetteer?: Gazetteer;
+}
+
+export function loadKnowledge(opts: KnowledgeOptions = {}): Knowledge {
+  const casualtyData = readKnowledgeFile<CasualtyData>('casualties');
+  const casualties = compileCasualties(casualtyData);
+  const arabic = loadArabicData(dataPath('lang', 'ar'), { duals: casualties.duals });
+  const gazetteer = opts.gazetteer ?? loadGazetteer();
+  const countryNames = new Map(gazetteer.countries().map((c) => [c.code, c.name]));
+  const actors = compileActors(readKnowledgeFile<ActorData>('actors'), readKnowledgeFile<AnaphorData>('anaphors'), countryNames);
+  const triggerData = readKnowledgeFile<TriggerData>('triggers');
+  const triggers = compileTriggers(triggerData);
+  const modality = compileModality(readKnowledgeFile<ModalityData>('modality'));
+  const dates = loadDateLexicon(dataPath('lang', 'ar', 'dates.json'));
+  const pc = readKnowledgeFile<PlaceCueData>('place-cues');
+
+  // words of the other lexicons are never place names on their own (زمزم is; الهجوم is not)
+  const stopWords = new Set<string>();
+  const addStop = (phrase: string) => {
+    const k = phraseKeys(phrase);
+    if (k.length === 1) stopWords.add(k[0]);
+  };
+  for (const t of triggerData.triggers) t.forms.forEach(addStop);
+  for (const words of Object.values(triggerData.cues)) words.forEach(addStop);
+  for (const kind of ['killed', 'injured', 'abducted', 'arrested', 'missing'] as const) {
+    const s = casualtyData[kind];
+    if (s) for (const list of [s.nouns, s.verbalNouns, s.verbs]) (list ?? []).forEach(addStop);
+  }
+  casualtyData.persons.singular.forEach(addStop);
+  casualtyData.persons.plural.forEach(addStop);
+  for (const m of [arabic.numbers.units, arabic.numbers.tens, arabic.numbers.hundreds, arabic.numbers.vague, arabic.numbers.scales]) {
+    for (const k of m.keys()) stopWords.add(bareKey(k));
+  }
+  for (const w of arabic.known) stopWords.add(bareKey(w));
+  for (const a of actors.byId.values()) for (const al of a.aliases) addStop(al);
+  for (const w of [...pc.placeWords, ...pc.regionWords, ...pc.prepositions, ...Object.keys(pc.relations)]) addStop(w);
+
+  const placeCues: PlaceCues = {
+    placeWords: new Set(pc.placeWords.map(bare)),
+    regionWords: new Set(pc.regionWords.map(bare)),
+    prepositions: new Set(pc.prepositions.map(bare)),
+    relations: new Map(Object.entries(pc.relations).map(([k, v]) => [bare(k), v])),
+    anaphors: new Map(Object.entries(pc.anaphors).map(([k, v]) => [bare(k), v])),
+    stopWords,
+  };
+
+  const adjectives = new Map<string, string>();
+  for (const c of gazetteer.countries()) for (const k of c.adjectiveKeys) adjectives.set(k, c.code);
+  const nationality = (key: string) => adjectives.get(key) ?? null;
+
+  // the clitic splitter keeps lexicon words whole
+  const known = new Set(arabic.known);
+  for (const w of stopWords) known.add(w);
+  const knownFn: KnownWord = (w) => known.has(w) || known.has(bareKey(w)) || gazetteer.lookup(bareKey(w)).length > 0;
+
+  return { arabic, known: knownFn, dates, actors, triggers, casualties, modality, placeCues, gazetteer, nationality };
 }

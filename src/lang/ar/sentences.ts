@@ -1,6 +1,6 @@
 // Sentence boundaries over tokens: . ! ? (Arabic ؟ is folded to ?) and line breaks end a sentence;
 // a full stop inside a number (3.5) is part of the number token already; a stop after a one-letter
-// abbreviation (د. م. أ.) or a Latin initial (U.S.) does not end a sentence; runs of stops (...)
+// abbreviation (د. م. أ.) or a chain of Latin initials (U.S.) does not end a sentence; runs of stops (...)
 // end one sentence once; closing quotes and brackets stay with the sentence they close.
 
 import type { NormalizedText } from './normalize.js';
@@ -12,6 +12,14 @@ const CLOSERS = new Set(['"', "'", ')', ']', '}', '»']);
 export interface SentenceOptions {
   /** Normalised words after which a full stop is an abbreviation, e.g. "د" (doctor), "م" (engineer). */
   abbreviations?: ReadonlySet<string>;
+}
+
+// The last stop of a chain of Latin initials ("U.S." in "U.S. forces"): X . Y . written without spaces.
+function closesInitials(tokens: Token[], i: number): boolean {
+  const dot = tokens[i - 2];
+  const letter = tokens[i - 3];
+  return !!dot && !!letter && dot.norm === '.' && dot.nend === tokens[i - 1].nstart &&
+    letter.kind === 'latin' && letter.norm.length === 1 && letter.nend === dot.nstart;
 }
 
 export function splitSentences(norm: NormalizedText, tokens: Token[], opts: SentenceOptions = {}): Sentence[] {
@@ -35,7 +43,7 @@ export function splitSentences(norm: NormalizedText, tokens: Token[], opts: Sent
       const prev = tokens[i - 1];
       const isAbbrev = tok.norm === '.' && prev && prev.nend === tok.nstart &&
         ((prev.kind === 'arabic' && (prev.norm.length === 1 || abbr.has(prev.norm))) ||
-          (prev.kind === 'latin' && prev.norm.length === 1 && next && next.nstart === tok.nend));
+          (prev.kind === 'latin' && prev.norm.length === 1 && ((next && next.nstart === tok.nend) || closesInitials(tokens, i))));
       if (isAbbrev && !gap.includes('\n')) continue;
       // swallow further stops and closing quotes that belong to this sentence
       let last = i;

@@ -1,0 +1,166 @@
+// Actor mentions: every alias of the actor dictionary found in the text, resolved to one actor by the
+// article's country where an alias belongs to several (الجيش الوطني: Libya's LNA or Syria's SNA), with
+// generic templates ("Military Forces of {country}", "Civilians ({country})") filled with that country,
+// and anaphors (التنظيم، الحركة، الجماعة) pointing back to the last named group of that kind.
+
+import type { ActorMention, MarsadDocument } from '../doc/types.js';
+import type { Stage } from '../pipeline/types.js';
+import { documentKeys } from './match/keys.js';
+import { PhraseMatcher } from './match/phrase-matcher.js';
+
+export interface ActorEntry {
+  id: string;
+  name: string;
+  aliases: string[];
+  inter: number;
+  /** ISO2, null when transnational, "*" for a generic template with "{country}" in its name. */
+  country: string | null;
+  parent?: string | null;
+  validFrom?: string | null;
+  validTo?: string | null;
+  notes?: string;
+}
+
+export interface ActorData {
+  actors: ActorEntry[];
+}
+
+export interface AnaphorData {
+  /** Words that refer back to the last named actor with one of these inter codes. */
+  anaphors: Array<{ words: string[]; inter: number[] }>;
+}
+
+export interface ActorLexicon {
+  matcher: PhraseMatcher<ActorEntry>;
+  anaphors: PhraseMatcher<number[]>;
+  byId: Map<string, ActorEntry>;
+  /** Branches by parent id (Islamic State → its provinces and country branches). */
+  children: Map<string, ActorEntry[]>;
+  /** English country names by ISO2, for templates. */
+  countryNames: Map<string, string>;
+}
+
+export function compileActors(data: ActorData, anaphors: AnaphorData, countryNames: Map<string, string>): ActorLexicon {
+  const matcher = new PhraseMatcher<ActorEntry>();
+  const byId = new Map<string, ActorEntry>();
+  const children = new Map<string, ActorEntry[]>();
+  for (const a of data.actors) {
+    byId.set(a.id, a);
+    for (const alias of a.aliases) matcher.add(alias, a);
+    if (a.parent) children.set(a.parent, [...(children.get(a.parent) ?? []), a]);
+  }
+  const an = new PhraseMatcher<number[]>();
+  for (const g of anaphors.anaphors) for (const w of g.words) an.add(w, g.inter);
+  return { matcher, anaphors: an, byId, children, countryNames };
+}
+
+/** Fill a template name with the article's country, or a neutral form when it is unknown. */
+export function actorName(lex: ActorLexicon, a: ActorEntry, country: string | null): string {
+  if (!a.name.includes('{country}')) return a.name;
+  const cname = country ? lex.countryNames.get(country) ?? country : null;
+  if (cname) return a.name.replace('{country}', cname);
+  return a.name.replace(/\s*\(\{country\}\)/, '').replace(/\s+of \{country\}/, '').replace('{country}', '').trim();
+}
+
+function inPeriod(a: ActorEntry, date: string | null): boolean {
+  if (!date) return !a.validTo; // no date: the current name
+  if (a.validFrom && date.slice(0, a.validFrom.length) < a.validFrom) return false;
+  if (a.validTo && date.slice(0, a.validTo.length) > a.validTo) return false;
+  return true;
+}
+
+/**
+ * Make a match as specific as the article allows: a parent organisation becomes its branch in the
+ * article's country (داعش in Libya → Islamic State (Libya)); a generic "Military Forces of {country}"
+ * becomes that country's named force of the period (Military Forces of Syria (2000-2024)).
+ */
+export function specialise(lex: ActorLexicon, a: ActorEntry, country: string | null, date: string | null): ActorEntry {
+  if (!country) return a;
+  const branch = (lex.children.get(a.id) ?? []).filter((c) => c.country === country && inPeriod(c, date));
+  if (branch.length === 1) return branch[0];
+  if (a.country === '*') {
+    const prefix = a.name.match(/^(.*?) \{country\}/)?.[1] ?? a.name.match(/^(.*?) \(\{country\}\)/)?.[1];
+    const cname = lex.countryNames.get(country);
+    if (prefix && cname && /Forces of$/.test(prefix)) {
+      const named = [...lex.byId.values()].filter((e) => e.country === country && e.inter === a.inter && e.name.startsWith(`${prefix} ${cname}`) && inPeriod(e, date));
+      if (named.length) return named.sort((x, y) => x.name.length - y.name.length)[0];
+    }
+  }
+  return a;
+}
+
+/** Choose among the entries an alias may be, by the article's country and the date. */
+export function chooseActor(cands: ActorEntry[], country: string | null, date: string | null): ActorEntry {
+  const score = (a: ActorEntry) =>
+    (country && a.country === country ? 4 : 0) + (a.country === null ? 2 : 0) + (a.country === '*' ? 1 : 0) + (inPeriod(a, date) ? 2 : 0);
+  return [...cands].sort((x, y) => score(y) - score(x))[0];
+}
+
+export function findActors(lex: ActorLexicon, doc: MarsadDocument, country: string | null): ActorMention[] {
+  const keys = documentKeys(doc);
+  const tokens = doc.layers.tokens;
+  const out: ActorMention[] = [];
+  const date = doc.publishedAt;
+  let i = 0;
+  let lastNamed: Array<{ entry: ActorEntry; name: string }> = [];
+  while (i < tokens.length) {
+    const m = lex.matcher.matchAt(keys, tokens, i);
+    const an = lex.anaphors.matchAt(keys, tokens, i);
+    if (m && (!an || m.tokenEnd >= an.tokenEnd)) {
+      const entry = specialise(lex, chooseActor(m.payloads, country, date), country, date);
+      const start = doc.norm.starts[tokens[i].nstart + m.prefixLen] ?? tokens[i].start;
+      const end = tokens[m.tokenEnd - 1].end;
+      const name = actorName(lex, entry, country);
+      out.push({
+        start,
+        end,
+        actorId: entry.id,
+        name,
+        nameAr: doc.text.slice(start, end),
+        inter: entry.inter,
+        country: entry.country === '*' ? country : entry.country,
+        tokenStart: i,
+        tokenEnd: m.tokenEnd,
+        ruleId: m.payloads.length > 1 ? 'actor.alias.by-country' : entry.country === '*' ? 'actor.generic' : 'actor.alias',
+      });
+      if (entry.country !== '*') lastNamed = [{ entry, name }, ...lastNamed.filter((x) => x.entry.id !== entry.id)].slice(0, 8);
+      i = m.tokenEnd;
+      continue;
+    }
+    if (an) {
+      const inter = an.payloads[0];
+      const ref = lastNamed.find((x) => inter.includes(x.entry.inter));
+      if (ref) {
+        const start = doc.norm.starts[tokens[i].nstart + an.prefixLen] ?? tokens[i].start;
+        const end = tokens[an.tokenEnd - 1].end;
+        out.push({
+          start,
+          end,
+          actorId: ref.entry.id,
+          name: ref.name,
+          nameAr: doc.text.slice(start, end),
+          inter: ref.entry.inter,
+          country: ref.entry.country === '*' ? country : ref.entry.country,
+          tokenStart: i,
+          tokenEnd: an.tokenEnd,
+          ruleId: 'actor.anaphor',
+        });
+      }
+      i = an.tokenEnd;
+      continue;
+    }
+    i++;
+  }
+  return out;
+}
+
+export function actorsStage(lex: ActorLexicon): Stage {
+  return {
+    name: 'actors',
+    needs: ['tokens', 'places'],
+    adds: ['actors'],
+    run(doc) {
+      doc.layers.actors = findActors(lex, doc, doc.country);
+    },
+  };
+}

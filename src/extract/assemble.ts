@@ -1,0 +1,529 @@
+// Event assembly: from triggers and the mentions around them to ACLED-style events.
+//
+// Per sentence, triggers close together form a frame; each place of the sentence joins the nearest
+// frame; a frame gives one event per place (ACLED: one event per place and day). Actors come from
+// word order (VSO and SVO), agent and target markers and nationality adjectives; casualties from the
+// sentence or the ones after it that report no event of their own ("وأسفر الهجوم عن…"); dates from
+// the sentence or the last date before it, else the publication date. Definite nouns such as
+// الهجوم that point back at an event reported earlier create nothing: their casualties go to it.
+// Every field keeps the spans it was read from and the rule that decided it.
+
+import { createHash } from 'node:crypto';
+import type {
+  ActorMention,
+  ActorRef,
+  CasualtyMention,
+  DateMention,
+  EventLocation,
+  EventRecord,
+  Evidence,
+  EvidenceField,
+  MarsadDocument,
+  PlaceMention,
+  Span,
+  Token,
+  TriggerMention,
+} from '../doc/types.js';
+import type { Stage } from '../pipeline/types.js';
+import { actorName, type ActorEntry, type ActorLexicon } from './actors.js';
+import { documentKeys, type TokenKey } from './match/keys.js';
+import { disorderType, EVENT_TYPE_OF, interaction } from './ontology.js';
+import { findCues, type CueHit, type FamilyRule, type RuleCondition, type TriggerLexicon } from './triggers.js';
+
+export interface AssembleContext {
+  triggers: TriggerLexicon;
+  actors: ActorLexicon;
+  /** ISO2 of a nationality adjective key (تركي، الروسية…), or null. */
+  nationality: (key: string) => string | null;
+}
+
+interface Frame {
+  sentence: number;
+  triggers: TriggerMention[];
+  family: string;
+  anaphoric: boolean;
+  places: PlaceMention[];
+  casualties: CasualtyMention[];
+  /** For an anaphoric frame: the event frame it points back to. */
+  ref: Frame | null;
+  tokenStart: number;
+  tokenEnd: number;
+}
+
+// Cue sets that mark a sentence as not about political violence, whatever its verbs say.
+const FALSE_FRIENDS = ['sports', 'verbal-attack', 'cyber', 'economic'];
+const CLAUSE_BREAKS = new Set([',', ';', ':', 'فيما', 'بينما', 'حين', 'كما', 'اما', 'وفي', 'وعلي', 'ثم']);
+const AGENT_MARKERS = new Set(['قبل', 'شنها', 'شنه', 'نفذها', 'نفذه', 'شنتها', 'نفذتها']);
+const TARGET_MARKERS = new Set(['علي', 'ضد', 'استهدف', 'استهدفت', 'بحق', 'مع', 'لصالح']);
+
+function within(inner: Span, outer: Span): boolean {
+  return inner.start >= outer.start && inner.end <= outer.end;
+}
+
+function isDefiniteNoun(tok: Token, keys: TokenKey[]): boolean {
+  // الهجوم، للهجوم، هجماته (a pronoun suffix makes a noun definite too)
+  const w = tok.norm;
+  if (/^(و|ف|ب|ل|وب|ول|فب)?(ال|ل)/.test(w) && /^(و|ف|ب|ل|وب|ول|فب)?ال/.test(w)) return true;
+  if (/^(و|ف|ب|ل)?لل/.test(w)) return true;
+  return keys.some((k) => !k.exact && k.key.length < w.length && /(ه|ها|هم|هما)$/.test(w));
+}
+
+export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): EventRecord[] {
+  const { tokens, sentences, triggers, places, actors, casualties, dates, chrome, modality } = doc.layers;
+  if (!tokens.length) return [];
+  const keys = documentKeys(doc);
+
+  // a document about sport (or markets) uses war words in another sense: no events at all
+  const allCues = findCues(ctx.triggers, keys, tokens, 0, tokens.length);
+  if (allCues.filter((c) => c.cue === 'sports').length >= 3) return [];
+
+  const inChrome = (sp: Span) => chrome.some((c) => sp.start >= c.start && sp.end <= c.end);
+  const frames: Frame[] = [];
+  const eventFrames: Frame[] = [];
+  let lastEventFrame: Frame | null = null;
+  let lastEventSentence = -10;
+
+  sentences.forEach((sent, si) => {
+    if (inChrome(sent)) return;
+    const sTrig = triggers.filter((t) => t.tokenStart >= sent.tokenStart && t.tokenEnd <= sent.tokenEnd);
+    const cues = allCues.filter((c) => c.tokenStart >= sent.tokenStart && c.tokenEnd <= sent.tokenEnd);
+    const sMod = modality.filter((m) => m.tokenStart >= sent.tokenStart && m.tokenEnd <= sent.tokenEnd);
+    const sDates = dates.filter((d) => d.tokenStart >= sent.tokenStart && d.tokenEnd <= sent.tokenEnd);
+    const historical = sDates.some((d) => d.kind === 'historical');
+    const live = sTrig.filter((t) => {
+      if (historical) return false;
+      const suppress = ctx.triggers.suppressedBy.get(t.family) ?? FALSE_FRIENDS;
+      if (cues.some((c) => suppress.includes(c.cue) && Math.abs(c.tokenStart - t.tokenStart) <= 6)) return false;
+      // a modality cue whose scope covers the trigger (نفى، يعتزم، هدد، في حال…); a cue inside the trigger does not count
+      return !sMod.some((m) => m.effect === 'suppress' && m.tokenStart <= t.tokenStart && t.tokenStart < m.tokenEnd && !(m.tokenStart >= t.tokenStart && m.start < t.end));
+    });
+
+    // 1. frames: triggers within two tokens of each other report one event
+    const sFrames: Frame[] = [];
+    for (const t of live) {
+      const cur = sFrames[sFrames.length - 1];
+      if (cur && t.tokenStart - cur.tokenEnd <= 2) {
+        cur.triggers.push(t);
+        cur.tokenEnd = t.tokenEnd;
+        const best = cur.triggers.reduce((a, b) => (b.weight > a.weight ? b : a));
+        cur.family = best.family;
+        cur.anaphoric = cur.anaphoric && isDefiniteNoun(tokens[t.tokenStart], keys[t.tokenStart]) && t.pos === 'noun';
+        continue;
+      }
+      sFrames.push({
+        sentence: si,
+        triggers: [t],
+        family: t.family,
+        anaphoric: t.pos === 'noun' && isDefiniteNoun(tokens[t.tokenStart], keys[t.tokenStart]),
+        places: [],
+        casualties: [],
+        ref: null,
+        tokenStart: t.tokenStart,
+        tokenEnd: t.tokenEnd,
+      });
+    }
+
+    // 2. places join the nearest frame; anaphoric frames take only a place right after them
+    const sPlaces = places.filter((p) => p.tokenStart >= sent.tokenStart && p.tokenEnd <= sent.tokenEnd);
+    const eligible = sPlaces.filter((p) => p.kind !== 'country' && !p.context && !actors.some((a) => within(p, a)));
+    const breaksBetween = (a: number, b: number) => {
+      let n = 0;
+      for (let k = Math.min(a, b); k < Math.max(a, b); k++) if (CLAUSE_BREAKS.has(tokens[k].norm)) n++;
+      return n;
+    };
+    for (const p of eligible) {
+      let best: Frame | null = null;
+      let bestD = Infinity;
+      for (const f of sFrames) {
+        let d: number;
+        if (p.tokenStart >= f.tokenEnd) d = p.tokenStart - f.tokenEnd;
+        else if (p.tokenEnd <= f.tokenStart) d = f.tokenStart - p.tokenEnd + 2;
+        else d = 0;
+        if (f.anaphoric && !(p.tokenStart >= f.tokenEnd && d <= 4)) continue;
+        d += 5 * breaksBetween(p.tokenStart, p.tokenStart >= f.tokenEnd ? f.tokenEnd : f.tokenStart);
+        if (d < bestD) {
+          bestD = d;
+          best = f;
+        }
+      }
+      if (best) best.places.push(p);
+    }
+    for (const f of sFrames) {
+      if (f.anaphoric && f.places.length) f.anaphoric = false;
+      // "قدموا من سرت": a place of origin gives way to the place where it happened
+      if (f.places.length > 1) {
+        const kept = f.places.filter((p) => !/^(من|منذ)$/.test(tokens[p.tokenStart - 1]?.norm ?? '') || p.relation);
+        if (kept.length) f.places = kept;
+      }
+    }
+
+    // 3. casualties join the nearest frame before them, else the one after
+    const sCas = casualties.filter((c) => c.tokenStart >= sent.tokenStart && c.tokenEnd <= sent.tokenEnd);
+    for (const c of sCas) {
+      const before = sFrames.filter((f) => f.tokenStart <= c.tokenStart);
+      const target = before.length ? before[before.length - 1] : sFrames[0];
+      if (target) target.casualties.push(c);
+      else if (lastEventFrame && si - lastEventSentence <= 2) lastEventFrame.casualties.push(c);
+    }
+
+    // 4. anaphoric frames point back; their casualties go to the event they name
+    for (const f of sFrames) {
+      if (!f.anaphoric) continue;
+      const earlier = sFrames.filter((g) => g !== f && !g.anaphoric && g.tokenEnd <= f.tokenStart && g.places.length);
+      f.ref = earlier.length ? earlier[earlier.length - 1] : si - lastEventSentence <= 3 ? lastEventFrame : null;
+      if (f.ref) f.ref.casualties.push(...f.casualties);
+      f.casualties = [];
+    }
+
+    // 5. which frames make events: those with places; one without, only if nothing else here did
+    const withPlaces = sFrames.filter((f) => !f.anaphoric && f.places.length);
+    const seenFamilies = new Set(withPlaces.map((f) => f.family));
+    for (const f of sFrames) {
+      if (f.anaphoric) continue;
+      if (f.places.length) {
+        eventFrames.push(f);
+        lastEventFrame = f;
+        lastEventSentence = si;
+      } else if (!withPlaces.length && !seenFamilies.has(f.family) && f.triggers.some((t) => t.weight >= 0.75)) {
+        seenFamilies.add(f.family);
+        eventFrames.push(f);
+        lastEventFrame = f;
+        lastEventSentence = si;
+      } else if (f.casualties.length) {
+        const host = withPlaces[withPlaces.length - 1] ?? lastEventFrame;
+        host?.casualties.push(...f.casualties);
+      }
+    }
+    frames.push(...sFrames);
+  });
+
+  // the article's main place: where an event with no place of its own is put
+  const mainPlace = mainPlaceOf(doc);
+  const events: EventRecord[] = [];
+  for (const f of eventFrames) events.push(...frameEvents(ctx, doc, f, keys, allCues, mainPlace, eventFrames));
+  return mergeSamePlaceDay(events);
+}
+
+function mainPlaceOf(doc: MarsadDocument): PlaceMention | null {
+  const ps = doc.layers.places.filter((p) => p.kind !== 'country' && p.lat !== null && !doc.layers.chrome.some((c) => p.start >= c.start && p.end <= c.end));
+  if (!ps.length) return null;
+  const counts = new Map<string, number>();
+  for (const p of ps) counts.set(p.gazetteerId ?? p.nameAr, (counts.get(p.gazetteerId ?? p.nameAr) ?? 0) + 1);
+  // the first place wins ties: the title or the lead names the main place first
+  return [...ps].sort((a, b) => (counts.get(b.gazetteerId ?? b.nameAr)! - counts.get(a.gazetteerId ?? a.nameAr)!) || a.start - b.start)[0];
+}
+
+interface Pick {
+  mention: ActorMention | null;
+  ref: ActorRef;
+  ruleId: string;
+  span: Span | null;
+}
+
+function refOf(m: ActorMention): ActorRef {
+  return { name: m.name, nameAr: m.nameAr, id: m.actorId, inter: m.inter, country: m.country };
+}
+
+function genericActor(ctx: AssembleContext, pattern: RegExp, country: string | null): ActorRef | null {
+  for (const a of ctx.actors.byId.values()) {
+    if (a.country === '*' && pattern.test(a.name)) {
+      return { name: actorName(ctx.actors, a, country), nameAr: a.aliases[0] ?? '', id: a.id, inter: a.inter, country };
+    }
+  }
+  return null;
+}
+
+function pickActors(ctx: AssembleContext, doc: MarsadDocument, f: Frame, keys: TokenKey[][]): { a1: Pick | null; a2: Pick | null } {
+  const { tokens, sentences, actors } = doc.layers;
+  const sent = sentences[f.sentence];
+  const inSent = actors.filter((a) => a.tokenStart >= sent.tokenStart && a.tokenEnd <= sent.tokenEnd);
+  const t0 = f.triggers[0];
+  const mainTrig = f.triggers.reduce((a, b) => (b.weight > a.weight ? b : a));
+  let a1: Pick | null = null;
+  let a2: Pick | null = null;
+
+  const pick = (m: ActorMention, ruleId: string): Pick => ({ mention: m, ref: refOf(m), ruleId, span: { start: m.start, end: m.end } });
+  const prevTok = (m: ActorMention) => tokens[m.tokenStart - 1]?.norm ?? '';
+
+  // an agent named after the trigger: "من قبل X"، "غارة للطيران الروسي"، "شنها X"
+  for (const m of inSent) {
+    if (m.tokenStart < f.tokenEnd || m.tokenStart - f.tokenEnd > 6) continue;
+    const p = prevTok(m);
+    const glued = keys[m.tokenStart][0]?.key !== tokens[m.tokenStart].norm || tokens[m.tokenStart].norm.startsWith('لل');
+    if (AGENT_MARKERS.has(p) || (mainTrig.pos === 'noun' && m.tokenStart - f.tokenEnd <= 2 && /^(ل|لل)/.test(tokens[m.tokenStart].norm) && glued)) {
+      a1 = pick(m, 'actor1.agent-marker');
+      break;
+    }
+  }
+  // SVO: the subject just before a verb or a noun ("داعش يسيطر"، "تمكن داعش من السيطرة")
+  if (!a1) {
+    const before = inSent.filter((m) => m.tokenEnd <= t0.tokenStart && t0.tokenStart - m.tokenEnd <= 3 && !TARGET_MARKERS.has(prevTok(m)));
+    if (before.length) a1 = pick(before[before.length - 1], 'actor1.subject-before');
+  }
+  // VSO: the subject right after a verb ("قصفت المقاتلات الحربية")
+  if (!a1 && t0.pos !== 'noun') {
+    const after = inSent.find((m) => m.tokenStart >= f.tokenEnd && m.tokenStart - f.tokenEnd <= 3 && !TARGET_MARKERS.has(prevTok(m)));
+    if (after) a1 = pick(after, 'actor1.subject-after-verb');
+  }
+  // a nationality adjective on the trigger: "غارات إسرائيلية"، "قصف تركي"
+  if (!a1) {
+    for (let k = f.tokenEnd; k < Math.min(f.tokenEnd + 3, sent.tokenEnd); k++) {
+      const cc = ctx.nationality(keys[k][0]?.key ?? '');
+      if (cc) {
+        const ref = genericActor(ctx, /^Military Forces of \{country\}/, cc);
+        if (ref) {
+          a1 = { mention: null, ref: { ...ref, nameAr: doc.text.slice(tokens[k].start, tokens[k].end) }, ruleId: 'actor1.nationality-adjective', span: { start: tokens[k].start, end: tokens[k].end } };
+        }
+        break;
+      }
+    }
+  }
+  // otherwise the nearest named actor before the trigger in the sentence, not a target
+  if (!a1) {
+    const before = inSent.filter((m) => m.tokenEnd <= t0.tokenStart && !TARGET_MARKERS.has(prevTok(m)) && m.inter !== 7);
+    if (before.length) a1 = pick(before[before.length - 1], 'actor1.nearest-before');
+  }
+  // actor2: a target after على/ضد, the other side of "بين X و Y", civilians, or any other actor
+  const others = inSent.filter((m) => !a1?.mention || (m.actorId !== a1.mention.actorId));
+  const target = others.find((m) => TARGET_MARKERS.has(prevTok(m)) || /^(و)/.test(tokens[m.tokenStart].norm) && tokens[a1?.mention?.tokenEnd ?? -1] === tokens[m.tokenStart])
+    ?? others.find((m) => m.inter === 7 && m.tokenStart >= f.tokenStart)
+    ?? others.find((m) => m.tokenStart >= f.tokenEnd)
+    ?? others[others.length - 1];
+  if (target) a2 = pick(target, TARGET_MARKERS.has(prevTok(target)) ? 'actor2.target-marker' : 'actor2.other-actor');
+  return { a1, a2 };
+}
+
+function condHolds(cond: RuleCondition | undefined, env: { cues: CueHit[]; near: CueHit[]; a1: number | null; a2: number | null; killed: boolean }): boolean {
+  if (!cond) return true;
+  const list = (x: string | string[] | undefined) => (x === undefined ? null : Array.isArray(x) ? x : [x]);
+  const cue = list(cond.cue);
+  if (cue && !env.cues.some((c) => cue.includes(c.cue))) return false;
+  const near = list(cond.cueNear);
+  if (near && !env.near.some((c) => near.includes(c.cue))) return false;
+  const no = list(cond.noCue);
+  if (no && env.cues.some((c) => no.includes(c.cue))) return false;
+  if (cond.actor1Inter && !(env.a1 !== null && cond.actor1Inter.includes(env.a1))) return false;
+  if (cond.actor1NotInter && env.a1 !== null && cond.actor1NotInter.includes(env.a1)) return false;
+  if (cond.actor2Inter && !(env.a2 !== null && cond.actor2Inter.includes(env.a2))) return false;
+  if (cond.actor2NotInter && env.a2 !== null && cond.actor2NotInter.includes(env.a2)) return false;
+  if (cond.killed !== undefined && cond.killed !== env.killed) return false;
+  return true;
+}
+
+function resolveType(rules: FamilyRule[], env: Parameters<typeof condHolds>[1]): FamilyRule {
+  return rules.find((r) => condHolds(r.if, env)) ?? rules[rules.length - 1];
+}
+
+interface Totals {
+  value: number | null;
+  mentions: CasualtyMention[];
+  ruleId: string;
+}
+
+/** ACLED's count from the casualty mentions of one event: updates replace, parts of a total are not added. */
+export function totalOf(ms: CasualtyMention[], kind: 'killed' | 'injured'): Totals {
+  const own = ms.filter((m) => m.kind === kind);
+  if (!own.length) return { value: kind === 'killed' ? 0 : null, mentions: [], ruleId: kind === 'killed' ? 'fatalities.none-reported' : 'injured.none-reported' };
+  const updates = own.filter((m) => m.update && m.value !== null);
+  if (updates.length) {
+    const u = updates[updates.length - 1];
+    return { value: u.value, mentions: [u], ruleId: `${kind}.toll-update` };
+  }
+  const counted = own.filter((m) => m.value !== null && !m.subset);
+  if (!counted.length) {
+    const none = own.find((m) => m.value === 0);
+    if (none) return { value: 0, mentions: [none], ruleId: `${kind}.none` };
+    return { value: null, mentions: own, ruleId: kind === 'killed' ? 'fatalities.unquantified' : 'injured.unquantified' };
+  }
+  // the same figure told twice (headline and body) counts once
+  const seen = new Set<number>();
+  let sum = 0;
+  const used: CasualtyMention[] = [];
+  for (const m of counted) {
+    if (seen.has(m.value!)) continue;
+    seen.add(m.value!);
+    sum += m.value!;
+    used.push(m);
+  }
+  return { value: sum, mentions: used, ruleId: used.length > 1 ? `${kind}.sum` : used[0].ruleId };
+}
+
+function locationOf(p: PlaceMention): EventLocation {
+  return {
+    name: p.name ?? p.nameAr,
+    nameAr: p.nameAr,
+    country: p.country,
+    countryCode: p.countryCode,
+    admin1: p.admin1,
+    admin2: p.admin2,
+    lat: p.lat,
+    lon: p.lon,
+    geoPrecision: p.geoPrecision,
+    gazetteerId: p.gazetteerId,
+  };
+}
+
+function dateFor(doc: MarsadDocument, f: Frame): { date: string | null; precision: 1 | 2 | 3; mention: DateMention | null; ruleId: string } {
+  const sent = doc.layers.sentences[f.sentence];
+  const usable = doc.layers.dates.filter((d) => d.kind !== 'historical' && d.date !== null);
+  const here = usable.filter((d) => d.tokenStart >= sent.tokenStart && d.tokenEnd <= sent.tokenEnd);
+  if (here.length) return { date: here[0].date, precision: here[0].precision, mention: here[0], ruleId: here[0].ruleId };
+  const before = usable.filter((d) => d.tokenEnd <= sent.tokenStart && !doc.layers.chrome.some((c) => d.start >= c.start && d.end <= c.end));
+  if (before.length) {
+    const d = before[before.length - 1];
+    return { date: d.date, precision: d.precision, mention: d, ruleId: 'date.inherited' };
+  }
+  if (doc.publishedAt) return { date: doc.publishedAt, precision: 2, mention: null, ruleId: 'date.publication' };
+  return { date: null, precision: 3, mention: null, ruleId: 'date.unknown' };
+}
+
+function frameEvents(
+  ctx: AssembleContext,
+  doc: MarsadDocument,
+  f: Frame,
+  keys: TokenKey[][],
+  allCues: CueHit[],
+  mainPlace: PlaceMention | null,
+  eventFrames: Frame[],
+): EventRecord[] {
+  const { tokens, sentences } = doc.layers;
+  const sent = sentences[f.sentence];
+  const ev = (sp: Span, field: EvidenceField, ruleId: string): Evidence => ({ ...sp, field, text: doc.text.slice(sp.start, sp.end), ruleId });
+
+  // places: the frame's own, else the last event's place before it, else the article's main place
+  let placeList = f.places;
+  let placeRule = 'location.in-sentence';
+  if (!placeList.length) {
+    const prev = eventFrames.slice(0, eventFrames.indexOf(f)).reverse().find((g) => g.places.length);
+    if (prev && f.sentence - prev.sentence <= 2) {
+      placeList = [prev.places[0]];
+      placeRule = 'location.previous-event';
+    } else if (mainPlace) {
+      placeList = [mainPlace];
+      placeRule = 'location.article-main-place';
+    } else return [];
+  }
+
+  const { a1, a2 } = pickActors(ctx, doc, f, keys);
+  const killedT = totalOf(f.casualties, 'killed');
+  const injuredT = totalOf(f.casualties, 'injured');
+  const cues = allCues.filter((c) => c.tokenStart >= sent.tokenStart && c.tokenEnd <= sent.tokenEnd);
+  const near = cues.filter((c) => Math.abs(c.tokenStart - f.tokenStart) <= 5 || Math.abs(c.tokenStart - f.tokenEnd) <= 5);
+  const rules = ctx.triggers.families.get(f.family)!;
+  const rule = resolveType(rules, { cues, near, a1: a1?.ref.inter ?? null, a2: a2?.ref.inter ?? null, killed: (killedT.value ?? 0) > 0 });
+  const subEventType = rule.then;
+  const eventType = EVENT_TYPE_OF[subEventType];
+  const country = placeList[0].countryCode ?? doc.country;
+
+  // an attacker the text does not name: ACLED's "Unidentified Armed Group (Country)"
+  let actor1 = a1;
+  const violent = eventType === 'Battles' || eventType === 'Explosions/Remote violence' || eventType === 'Violence against civilians';
+  if (!actor1 && violent) {
+    const ref = genericActor(ctx, /^Unidentified Armed Group/, country);
+    if (ref) actor1 = { mention: null, ref: { ...ref, nameAr: '' }, ruleId: 'actor1.unidentified', span: null };
+  }
+  if (!actor1 && eventType === 'Protests') {
+    const ref = genericActor(ctx, /^Protesters/, country);
+    if (ref) actor1 = { mention: null, ref: { ...ref, nameAr: '' }, ruleId: 'actor1.protesters-default', span: null };
+  }
+  const date = dateFor(doc, f);
+  const mainTrig = f.triggers.reduce((a, b) => (b.weight > a.weight ? b : a));
+  const explicitPlace = placeRule === 'location.in-sentence';
+  const confidence = Math.round(Math.max(0.05, Math.min(0.99,
+    mainTrig.weight * (explicitPlace ? 1 : 0.7) * (a1 ? 1 : 0.85) * (date.mention ? 1 : 0.9))) * 100) / 100;
+
+  const out: EventRecord[] = [];
+  placeList.forEach((p, idx) => {
+    const evidence: Evidence[] = [];
+    for (const t of f.triggers) evidence.push(ev(t, 'eventType', rule.id ? `${t.ruleId}/${rule.id}` : t.ruleId));
+    if (actor1?.span) evidence.push(ev(actor1.span, 'actor1', actor1.ruleId));
+    if (a2?.span) evidence.push(ev(a2.span, 'actor2', a2.ruleId));
+    evidence.push(ev(p, 'location', placeRule === 'location.in-sentence' ? p.ruleId : placeRule));
+    if (date.mention) evidence.push(ev(date.mention, 'date', date.ruleId));
+    // a total for several places goes on the first of them (ACLED)
+    const first = idx === 0;
+    if (first) {
+      for (const m of killedT.mentions) evidence.push(ev(m, 'fatalities', killedT.ruleId));
+      for (const m of injuredT.mentions) evidence.push(ev(m, 'injured', injuredT.ruleId));
+    }
+    const fatalities = first ? killedT.value : 0;
+    const injured = first ? injuredT.value : null;
+    const location = locationOf(p);
+    const a1ref = actor1?.ref ?? null;
+    const a2ref = a2?.ref ?? null;
+    const id = createHash('sha1')
+      .update(`${doc.id}\u0000${subEventType}\u0000${p.start}:${p.end}\u0000${f.triggers[0].start}`)
+      .digest('hex')
+      .slice(0, 16);
+    out.push({
+      id,
+      disorderType: disorderType(eventType),
+      eventType,
+      subEventType,
+      actor1: a1ref,
+      actor2: a2ref,
+      interaction: interaction(a1ref?.inter ?? null, a2ref?.inter ?? null),
+      civilianTargeting: eventType === 'Violence against civilians' || a2ref?.inter === 7,
+      location,
+      date: date.date,
+      timePrecision: date.precision,
+      fatalities,
+      injured,
+      rules: {
+        eventType: rule.id,
+        actor1: actor1?.ruleId,
+        actor2: a2?.ruleId,
+        location: placeRule === 'location.in-sentence' ? p.ruleId : placeRule,
+        date: date.ruleId,
+        fatalities: first ? killedT.ruleId : 'fatalities.total-on-first-place',
+        injured: first ? injuredT.ruleId : 'injured.total-on-first-place',
+      },
+      evidence,
+      sentence: { start: sent.start, end: sent.end },
+      confidence,
+      notes: '',
+    });
+  });
+  return out;
+}
+
+function placeKeyOf(e: EventRecord): string {
+  return e.location?.gazetteerId ?? e.location?.nameAr ?? '';
+}
+
+/** One event per place and day and type: the same event told twice in one article is merged. */
+function mergeSamePlaceDay(events: EventRecord[]): EventRecord[] {
+  const out: EventRecord[] = [];
+  const byKey = new Map<string, EventRecord>();
+  for (const e of events) {
+    const k = `${e.subEventType}|${placeKeyOf(e)}|${e.date ?? ''}`;
+    const prev = byKey.get(k);
+    if (!prev) {
+      byKey.set(k, e);
+      out.push(e);
+      continue;
+    }
+    // keep the first; take figures the first lacks, and the lower of two differing figures
+    const pick = (a: number | null, b: number | null) => (a === null || a === 0 ? (b ?? a) : b === null || b === 0 ? a : Math.min(a, b));
+    prev.fatalities = pick(prev.fatalities, e.fatalities);
+    prev.injured = pick(prev.injured, e.injured);
+    prev.actor1 ??= e.actor1;
+    prev.actor2 ??= e.actor2;
+    prev.evidence.push(...e.evidence);
+    prev.confidence = Math.max(prev.confidence, e.confidence);
+  }
+  return out;
+}
+
+export function eventsStage(ctx: AssembleContext): Stage {
+  return {
+    name: 'events',
+    needs: ['tokens', 'sentences', 'triggers', 'places', 'actors', 'casualties', 'dates', 'modality'],
+    adds: ['events'],
+    run(doc) {
+      doc.events = assembleEvents(ctx, doc);
+    },
+  };
+}
+
+export type { ActorEntry };

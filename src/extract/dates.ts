@@ -1,0 +1,262 @@
+// Date expressions, resolved against the publication date: relative days (اليوم، أمس، أمس الأول),
+// weekdays (الخميس الماضي، ليل الخميس الجمعة), explicit dates with Gregorian, Levantine and Maghrebi
+// month names (11 أيلول/سبتمبر 2016، 2 تشرين الأول 2023، 3 مارس), numeric dates (2016/11/04),
+// "n days ago", and week- or month-level periods (ACLED time precision 2 and 3).
+// Without a publication date, relative expressions are found but left unresolved (date null).
+
+import { readFileSync } from 'node:fs';
+import type { DateMention, MarsadDocument, Token } from '../doc/types.js';
+import { fold } from '../lang/ar/normalize.js';
+import type { Stage } from '../pipeline/types.js';
+
+interface DatesData {
+  months: Record<string, number>;
+  weekdays: Record<string, number>;
+  relative: Record<string, number>;
+  future: string[];
+  weekPast: string[];
+  monthPast: string[];
+  pastMarkers: string[];
+  dayParts: string[];
+  agoWords: string[];
+  dayUnits: Record<string, number>;
+}
+
+export interface DateLexicon {
+  /** Month names by their folded token sequences, longest first. */
+  months: Array<{ words: string[]; month: number }>;
+  weekdays: Map<string, number>;
+  relative: Array<{ words: string[]; offset: number }>;
+  future: string[][];
+  weekPast: string[][];
+  monthPast: string[][];
+  pastMarkers: Set<string>;
+  dayParts: Set<string>;
+  agoWords: Set<string>;
+  dayUnits: Map<string, number>;
+}
+
+const words = (s: string) => fold(s).split(' ');
+const byLength = <T extends { words: string[] }>(a: T[]) => a.sort((x, y) => y.words.length - x.words.length);
+
+export function loadDateLexicon(path: string): DateLexicon {
+  const d = JSON.parse(readFileSync(path, 'utf8')) as DatesData;
+  return {
+    months: byLength(Object.entries(d.months).map(([k, month]) => ({ words: words(k), month }))),
+    weekdays: new Map(Object.entries(d.weekdays).flatMap(([k, v]) => {
+      const f = fold(k);
+      return [[f, v], [f.replace(/^ال/, ''), v]] as Array<[string, number]>;
+    })),
+    relative: byLength(Object.entries(d.relative).map(([k, offset]) => ({ words: words(k), offset }))),
+    future: d.future.map(words).sort((a, b) => b.length - a.length),
+    weekPast: d.weekPast.map(words).sort((a, b) => b.length - a.length),
+    monthPast: d.monthPast.map(words).sort((a, b) => b.length - a.length),
+    pastMarkers: new Set(d.pastMarkers.map(fold)),
+    dayParts: new Set(d.dayParts.map(fold)),
+    agoWords: new Set(d.agoWords.map(fold)),
+    dayUnits: new Map(Object.entries(d.dayUnits).map(([k, v]) => [fold(k), v])),
+  };
+}
+
+// --- calendar arithmetic on YYYY-MM-DD strings, in UTC so no time zone shifts a day
+
+export function addDays(iso: string, days: number): string {
+  const t = Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000;
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+export function weekday(iso: string): number {
+  return new Date(`${iso}T00:00:00Z`).getUTCDay();
+}
+
+function validDate(y: number, m: number, d: number): string | null {
+  if (!(y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31)) return null;
+  const iso = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  const dt = new Date(`${iso}T00:00:00Z`);
+  return dt.toISOString().slice(0, 10) === iso ? iso : null;
+}
+
+/** Strip a proclitic from a word when what is left is in the set (بالخميس، وأمس). */
+function bare(word: string, ok: (w: string) => boolean): string | null {
+  if (ok(word)) return word;
+  for (const p of ['و', 'ب', 'ف', 'ل', 'وب', 'في']) {
+    if (word.startsWith(p) && ok(word.slice(p.length))) return word.slice(p.length);
+  }
+  return null;
+}
+
+function matchWords(tokens: Token[], i: number, w: string[]): boolean {
+  if (i + w.length > tokens.length) return false;
+  for (let k = 0; k < w.length; k++) {
+    const t = tokens[i + k].norm;
+    if (t === w[k]) continue;
+    if (k === 0 && bare(t, (x) => x === w[k])) continue;
+    return false;
+  }
+  return true;
+}
+
+/** A month at token i: "أيلول"، "تشرين الأول"، "أيلول/سبتمبر" (a second name after a slash is consumed). */
+function monthAt(lex: DateLexicon, tokens: Token[], i: number): { month: number; end: number } | null {
+  for (const m of lex.months) {
+    if (!matchWords(tokens, i, m.words)) continue;
+    let end = i + m.words.length;
+    if (tokens[end]?.norm === '/' || tokens[end]?.norm === '-') {
+      for (const m2 of lex.months) {
+        if (m2.month === m.month && matchWords(tokens, end + 1, m2.words)) {
+          end = end + 1 + m2.words.length;
+          break;
+        }
+      }
+    }
+    return { month: m.month, end };
+  }
+  return null;
+}
+
+const isNum = (t: Token | undefined) => t?.kind === 'number' && /^\d+$/.test(t.norm);
+
+/** Find date expressions in a document and resolve them against its publication date. */
+export function findDates(lex: DateLexicon, tokens: Token[], publishedAt: string | null): DateMention[] {
+  const out: DateMention[] = [];
+  const pub = publishedAt && /^\d{4}-\d{2}-\d{2}$/.test(publishedAt) ? publishedAt : null;
+  const push = (i: number, end: number, date: string | null, precision: 1 | 2 | 3, kind: DateMention['kind'], ruleId: string) => {
+    out.push({ start: tokens[i].start, end: tokens[end - 1].end, date, precision, kind, ruleId, tokenStart: i, tokenEnd: end });
+  };
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i];
+    // numeric date: 2016/11/04, 04/11/2016, 2016-11-04
+    if (isNum(t) && (tokens[i + 1]?.norm === '/' || tokens[i + 1]?.norm === '-') && isNum(tokens[i + 2]) &&
+      tokens[i + 3]?.norm === tokens[i + 1].norm && isNum(tokens[i + 4])) {
+      const [a, b, c] = [Number(t.norm), Number(tokens[i + 2].norm), Number(tokens[i + 4].norm)];
+      const iso = t.norm.length === 4 ? validDate(a, b, c) : validDate(c, b, a);
+      if (iso) {
+        push(i, i + 5, iso, 1, 'absolute', 'date.numeric');
+        i += 5;
+        continue;
+      }
+    }
+    // day month [year]: 11 أيلول/سبتمبر 2016
+    if (isNum(t) && Number(t.norm) >= 1 && Number(t.norm) <= 31) {
+      const m = monthAt(lex, tokens, i + 1);
+      if (m) {
+        let end = m.end;
+        let year: number | null = null;
+        if (isNum(tokens[end]) && tokens[end].norm.length === 4) {
+          year = Number(tokens[end].norm);
+          end++;
+        }
+        let iso: string | null = null;
+        if (year) iso = validDate(year, m.month, Number(t.norm));
+        else if (pub) {
+          // no year: the most recent such date not after publication
+          const y = Number(pub.slice(0, 4));
+          iso = validDate(y, m.month, Number(t.norm));
+          if (iso && iso > pub) iso = validDate(y - 1, m.month, Number(t.norm));
+        }
+        // a date more than a year before publication is history, not news
+        const historical = !!(iso && pub && iso < addDays(pub, -366));
+        push(i, end, iso, 1, historical ? 'historical' : 'absolute', year ? 'date.dmy' : 'date.dm');
+        i = end;
+        continue;
+      }
+    }
+    // month year: آذار 2011 — precision 3; historical when well before publication
+    const my = monthAt(lex, tokens, i);
+    if (my && isNum(tokens[my.end]) && tokens[my.end].norm.length === 4) {
+      const y = Number(tokens[my.end].norm);
+      const iso = validDate(y, my.month, 1);
+      const historical = !!(iso && pub && iso < addDays(pub, -366));
+      push(i, my.end + 1, historical ? iso : iso, 3, historical ? 'historical' : 'absolute', 'date.my');
+      i = my.end + 1;
+      continue;
+    }
+    // عام 2011 / في 2014: a bare year well before publication is historical
+    if ((t.norm === 'عام' || t.norm === 'سنه' || t.norm === 'العام') && isNum(tokens[i + 1]) && tokens[i + 1].norm.length === 4) {
+      const y = Number(tokens[i + 1].norm);
+      if (pub && y < Number(pub.slice(0, 4))) {
+        push(i, i + 2, null, 3, 'historical', 'date.year.past');
+        i += 2;
+        continue;
+      }
+    }
+    // future words: غدا، الأسبوع المقبل — marks planned events
+    let matched = false;
+    for (const w of lex.future) {
+      if (matchWords(tokens, i, w)) {
+        push(i, i + w.length, null, 1, 'historical', 'date.future');
+        i += w.length;
+        matched = true;
+        break;
+      }
+    }
+    if (matched) continue;
+    // relative day words, with an optional day part before (مساء أمس) and weekday after (أمس الأحد)
+    let start = i;
+    if (lex.dayParts.has(bare(t.norm, (x) => lex.dayParts.has(x)) ?? '') && i + 1 < tokens.length) start = i + 1;
+    for (const r of lex.relative) {
+      if (!matchWords(tokens, start, r.words)) continue;
+      let end = start + r.words.length;
+      if (tokens[end] && lex.weekdays.has(tokens[end].norm)) end++;
+      push(i, end, pub ? addDays(pub, r.offset) : null, 1, 'relative', `date.relative.${r.offset}`);
+      i = end;
+      matched = true;
+      break;
+    }
+    if (matched) continue;
+    // weekdays: (يوم|ليل|مساء)? الخميس (الماضي)? — the latest such day not after publication
+    const wd = bare(tokens[start]?.norm ?? '', (x) => lex.weekdays.has(x));
+    if (wd !== null && (start > i || tokens[start].norm.startsWith('ال') || wd.startsWith('ال'))) {
+      let end = start + 1;
+      const past = tokens[end] && lex.pastMarkers.has(tokens[end].norm);
+      if (past) end++;
+      // ليل الخميس الجمعة: a night named by its two days is the first one
+      else if (tokens[end] && lex.weekdays.has(tokens[end].norm)) end++;
+      let iso: string | null = null;
+      if (pub) {
+        let delta = (weekday(pub) - (lex.weekdays.get(wd) ?? 0) + 7) % 7;
+        if (delta === 0 && past) delta = 7;
+        iso = addDays(pub, -delta);
+      }
+      push(i, end, iso, 1, 'weekday', past ? 'date.weekday.past' : 'date.weekday');
+      i = end;
+      continue;
+    }
+    // منذ يومين، قبل ثلاثة أيام
+    if (lex.agoWords.has(t.norm)) {
+      const u1 = tokens[i + 1];
+      const days = u1 && lex.dayUnits.get(u1.norm);
+      if (days && days > 1) {
+        push(i, i + 2, pub ? addDays(pub, -days) : null, 2, 'relative', 'date.ago');
+        i += 2;
+        continue;
+      }
+    }
+    for (const [list, precision, id] of [[lex.weekPast, 2, 'date.week'], [lex.monthPast, 3, 'date.month']] as const) {
+      for (const w of list) {
+        if (matchWords(tokens, i, w)) {
+          push(i, i + w.length, pub ? addDays(pub, precision === 2 ? -1 : -15) : null, precision, 'relative', id);
+          i += w.length;
+          matched = true;
+          break;
+        }
+      }
+      if (matched) break;
+    }
+    if (matched) continue;
+    i++;
+  }
+  return out;
+}
+
+export function datesStage(lex: DateLexicon): Stage {
+  return {
+    name: 'dates',
+    needs: ['tokens'],
+    adds: ['dates'],
+    run(doc: MarsadDocument) {
+      doc.layers.dates = findDates(lex, doc.layers.tokens, doc.publishedAt);
+    },
+  };
+}

@@ -1,0 +1,319 @@
+// Place mentions in running text: gazetteer names matched on the normalised tokens with clitics cut
+// (وزمزم، بمصراتة، لسرت), lists of places (بلدات أبو قرين والوشكة وزمزم), cue words (مدينة، بلدة،
+// قرية، منطقة، ريف، مخيم…), nationality adjectives (سرت الليبية), relative places (شرق X، قرب X،
+// على بعد 60 كلم من X → X with geo-precision 2), regions (محافظة إدلب → precision 3), administrative
+// context (كفرناها في ريف حلب) and anaphors (المدينة، العاصمة). Names that are also everyday words are
+// taken only with a cue. Candidates are ranked by the article's country, nearness and context.
+
+import type { MarsadDocument, PlaceMention, Span, Token } from '../doc/types.js';
+import type { Country, Place, PlaceKind } from '../geo/types.js';
+import type { Stage } from '../pipeline/types.js';
+import { documentKeys, type TokenKey } from './match/keys.js';
+
+/** What the place finder needs of the gazetteer. */
+export interface GazetteerLike {
+  lookup(key: string): Place[];
+  countryByKey(key: string): Country | null | undefined;
+  get(id: string): Place | null | undefined;
+  maxNameTokens: number;
+}
+
+export interface PlaceCues {
+  /** Words that announce a place name (مدينة، بلدة، قرية…), folded and bare. */
+  placeWords: Set<string>;
+  /** Cue words that name a region: the name after them is an administrative area (محافظة، ولاية). */
+  regionWords: Set<string>;
+  /** Prepositions of place (في، إلى، قرب…). */
+  prepositions: Set<string>;
+  /** Relative words: the place is near or part of the named anchor (شرق، قرب، محيط، ريف…). */
+  relations: Map<string, 2 | 3>;
+  /** Anaphors: words that stand for a place named before (المدينة، البلدة، العاصمة). */
+  anaphors: Map<string, 'settlement' | 'capital' | 'any'>;
+  /** Words that are never place names on their own (lexicon words: triggers, actors, numbers…). */
+  stopWords: Set<string>;
+}
+
+const SETTLEMENTS: ReadonlySet<PlaceKind> = new Set(['capital', 'city', 'town', 'village', 'hamlet', 'district', 'camp']);
+
+interface Candidate {
+  tokenStart: number;
+  tokenEnd: number;
+  prefixLen: number;
+  key: string;
+  places: Place[];
+  cue: Span | null;
+  cueKind: 'place' | 'region' | 'preposition' | 'list' | null;
+  relation: string | null;
+  precision: 1 | 2 | 3;
+  relStart: number | null;
+  country: Country | null;
+}
+
+function joinKey(keys: TokenKey[][], tokens: Token[], first: string, i: number, n: number): string | null {
+  const parts = [first];
+  for (let j = i + 1; j < i + n; j++) {
+    const t = tokens[j];
+    if (!t || (t.kind !== 'arabic' && t.kind !== 'latin' && t.kind !== 'number')) return null;
+    parts.push(keys[j][0].key);
+  }
+  return parts.join(' ');
+}
+
+/** The longest gazetteer name at token i. */
+function nameAt(gaz: GazetteerLike, keys: TokenKey[][], tokens: Token[], i: number, end: number) {
+  if (tokens[i].kind !== 'arabic' && tokens[i].kind !== 'latin') return null;
+  const maxN = Math.min(gaz.maxNameTokens || 5, 6, end - i);
+  for (let n = maxN; n >= 1; n--) {
+    for (const k of keys[i]) {
+      if (k.key.length < 2) continue;
+      const key = joinKey(keys, tokens, k.key, i, n);
+      if (!key) continue;
+      const places = gaz.lookup(key);
+      const country = n <= 3 ? gaz.countryByKey(key) ?? null : null;
+      if (places.length || country) return { tokenEnd: i + n, prefixLen: k.prefixLen, exact: k.exact, key, places, country };
+    }
+  }
+  return null;
+}
+
+export function findPlaces(gaz: GazetteerLike, cues: PlaceCues, doc: MarsadDocument): PlaceMention[] {
+  const tokens = doc.layers.tokens;
+  const keys = documentKeys(doc);
+  const cands: Candidate[] = [];
+  const isWord = (t: Token | undefined) => t && (t.kind === 'arabic' || t.kind === 'latin');
+  const keyIn = (i: number, set: Set<string> | Map<string, unknown>) => !!tokens[i] && keys[i].some((k) => set.has(k.key));
+
+  for (const sent of doc.layers.sentences) {
+    let i = sent.tokenStart;
+    while (i < sent.tokenEnd) {
+      const m = isWord(tokens[i]) ? nameAt(gaz, keys, tokens, i, sent.tokenEnd) : null;
+      if (!m) {
+        i++;
+        continue;
+      }
+      // cue before the name: a place word (مدينة), a region word (محافظة), a preposition, a list
+      let cue: Span | null = null;
+      let cueKind: Candidate['cueKind'] = null;
+      const p = i - 1;
+      const glued = m.prefixLen > 0 && /^(و|ف)?(ب|ل|ك)/.test(tokens[i].norm) && !m.exact;
+      if (p >= sent.tokenStart && keyIn(p, cues.regionWords)) {
+        cue = { start: tokens[p].start, end: tokens[p].end };
+        cueKind = 'region';
+      } else if (p >= sent.tokenStart && keyIn(p, cues.placeWords)) {
+        cue = { start: tokens[p].start, end: tokens[p].end };
+        cueKind = 'place';
+      } else if ((p >= sent.tokenStart && keyIn(p, cues.prepositions)) || glued) {
+        cueKind = 'preposition';
+      } else if (m.prefixLen > 0 && tokens[i].norm.startsWith('و') && cands.length && cands[cands.length - 1].tokenEnd === i && cands[cands.length - 1].places.length) {
+        cueKind = 'list';
+      } else if (tokens[i + (m.tokenEnd - i)]?.norm === 'و' || (tokens[m.tokenEnd]?.norm.startsWith('و') && nameAt(gaz, keys, tokens, m.tokenEnd, sent.tokenEnd))) {
+        // the first of a list: "أبو قرين والوشكة"
+        cueKind = 'list';
+      }
+      // a relative place: شرق X، جنوب مدينة X، قرب X، على بعد 60 كلم من X
+      let relation: string | null = null;
+      let precision: 1 | 2 | 3 = 1;
+      let relStart: number | null = null;
+      for (let q = i - 1; q >= Math.max(sent.tokenStart, i - 6); q--) {
+        const rel = keys[q].find((k) => cues.relations.has(k.key));
+        if (rel) {
+          relation = rel.key;
+          precision = cues.relations.get(rel.key)!;
+          relStart = q;
+          break;
+        }
+        const t = tokens[q].norm;
+        // only cue words, من, numbers and units may stand between the relation and the name
+        if (!(keyIn(q, cues.placeWords) || keyIn(q, cues.regionWords) || t === 'من' || t === 'بعد' || t === 'علي' || tokens[q].kind === 'number' || /^(كلم|كم|كيلومتر|كيلومترات|كيلو|متر|ميل|اميال)$/.test(t))) break;
+      }
+      cands.push({ tokenStart: i, tokenEnd: m.tokenEnd, prefixLen: m.prefixLen, key: m.key, places: m.places, cue, cueKind, relation, precision, relStart, country: m.country ?? null });
+      i = m.tokenEnd;
+    }
+  }
+
+  // keep names that are safe, or that a cue vouches for
+  const kept = cands.filter((c) => {
+    if (c.country && !c.places.length) return true;
+    const single = c.tokenEnd - c.tokenStart === 1;
+    const stop = single && cues.stopWords.has(c.key);
+    if (stop && c.cueKind !== 'place' && c.cueKind !== 'region') return false;
+    const common = c.places.every((p) => p.commonWord);
+    const big = c.places.some((p) => (p.population ?? 0) >= 20000 || p.kind === 'capital' || p.kind === 'city' || p.kind === 'admin1' || (p.seat ?? 9) <= 2);
+    if (c.cueKind) return true;
+    if (common) return false;
+    if (big && !common) return true;
+    // a small place without a cue: only when its name has several words (أبو نجيم)
+    return !single;
+  });
+
+  // the article's country: named countries and adjectives, then unambiguous big places
+  const votes = new Map<string, number>();
+  const vote = (cc: string, w: number) => votes.set(cc, (votes.get(cc) ?? 0) + w);
+  for (const c of kept) {
+    if (c.country) vote(c.country.code, 2);
+    const cs = new Set(c.places.map((p) => p.countryCode));
+    if (cs.size === 1 && c.places.length) vote([...cs][0], 1);
+    else for (const p of c.places) if ((p.population ?? 0) >= 100000) vote(p.countryCode, 0.5);
+  }
+  const tld = doc.url?.match(/\.([a-z]{2})(?:[/:]|$)/i)?.[1]?.toUpperCase();
+  if (tld && votes.has(tld)) vote(tld, 1);
+  const countryRank = [...votes.entries()].sort((a, b) => b[1] - a[1]).map(([cc]) => cc);
+  doc.country = countryRank[0] ?? null;
+
+  const out: PlaceMention[] = [];
+  const chosen: Place[] = [];
+  for (const c of kept) {
+    const place = c.places.length ? choosePlace(c, countryRank, chosen, cands, tokens) : null;
+    if (!place && c.country) {
+      // a country named as a place ("في ليبيا") — kept as context, never an event location of its own
+      const cp = gaz.get(c.country.placeId);
+      if (!cp) continue;
+      out.push(mention(doc, tokens, c, cp, 3, 'place.country'));
+      continue;
+    }
+    if (!place) continue;
+    chosen.push(place);
+    const precision: 1 | 2 | 3 = place.kind === 'admin1' || place.kind === 'admin2' || place.kind === 'country' ? 3 : c.precision;
+    out.push(mention(doc, tokens, c, place, precision, c.relation ? `place.relative.${c.relation}` : c.cueKind ? `place.cue.${c.cueKind}` : 'place.name'));
+  }
+  markContext(out, tokens, cues, keys);
+  out.push(...anaphors(doc, cues, keys, out, gaz));
+  out.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+function choosePlace(c: Candidate, countryRank: string[], chosen: Place[], all: Candidate[], tokens: Token[]): Place | null {
+  const regionCue = c.cueKind === 'region';
+  const score = (p: Place) => {
+    let s = 0;
+    const ci = countryRank.indexOf(p.countryCode);
+    if (ci === 0) s += 6;
+    else if (ci > 0) s += 3 - Math.min(ci, 2);
+    if (regionCue && (p.kind === 'admin1' || p.kind === 'admin2')) s += 5;
+    if (!regionCue && (p.kind === 'admin1' || p.kind === 'admin2')) s -= 1;
+    if (p.kind === 'capital') s += 2;
+    else if (p.kind === 'city') s += 1.5;
+    else if (p.kind === 'town') s += 1;
+    s += Math.min(2, Math.log10(1 + (p.population ?? 0)) / 3);
+    // near the other places of the article (within 100 km)
+    for (const q of chosen) {
+      const d = Math.hypot(p.lat - q.lat, (p.lon - q.lon) * Math.cos((p.lat * Math.PI) / 180)) * 111;
+      if (q.countryCode === p.countryCode) s += d < 50 ? 2 : d < 150 ? 1 : 0;
+    }
+    if (p.old) s -= 1;
+    return s;
+  };
+  void all;
+  void tokens;
+  return [...c.places].sort((a, b) => score(b) - score(a))[0] ?? null;
+}
+
+function mention(doc: MarsadDocument, tokens: Token[], c: Candidate, p: Place, precision: 1 | 2 | 3, ruleId: string): PlaceMention {
+  const nameStart = doc.norm.starts[tokens[c.tokenStart].nstart + c.prefixLen] ?? tokens[c.tokenStart].start;
+  const end = tokens[c.tokenEnd - 1].end;
+  const start = c.relStart !== null ? tokens[c.relStart].start : nameStart;
+  const nameAr = doc.text.slice(start, end).replace(/^(و|ف|ب|ل)(?=(شرق|غرب|شمال|جنوب|قرب|محيط|ريف))/, '');
+  return {
+    start,
+    end,
+    nameAr,
+    gazetteerId: p.id,
+    name: c.relation ? `${p.name} (${relationLabel(c.relation)})` : p.name,
+    country: p.country || null,
+    countryCode: p.countryCode || null,
+    admin1: p.admin1 || null,
+    admin2: p.admin2 ?? null,
+    lat: p.lat,
+    lon: p.lon,
+    kind: p.kind,
+    geoPrecision: precision,
+    tokenStart: c.relStart ?? c.tokenStart,
+    tokenEnd: c.tokenEnd,
+    cue: c.cue ?? undefined,
+    relation: c.relation ?? undefined,
+    ruleId,
+  };
+}
+
+function relationLabel(rel: string): string {
+  if (/شرق/.test(rel)) return 'east of';
+  if (/غرب/.test(rel)) return 'west of';
+  if (/شمال/.test(rel)) return 'north of';
+  if (/جنوب/.test(rel)) return 'south of';
+  if (/ريف/.test(rel)) return 'countryside';
+  return 'near';
+}
+
+/** A place named after another as its administrative area ("كفرناها وكفرجوم في ريف حلب الغربي"). */
+function markContext(out: PlaceMention[], tokens: Token[], cues: PlaceCues, keys: TokenKey[][]) {
+  for (let k = 1; k < out.length; k++) {
+    const p = out[k];
+    const prev = out[k - 1];
+    if (p.tokenStart - prev.tokenEnd > 4 || p.tokenStart < prev.tokenEnd) continue;
+    const between = tokens.slice(prev.tokenEnd, p.tokenStart);
+    const regionish = p.relation === 'ريف' || p.geoPrecision === 3 || between.some((t, j) => keys[prev.tokenEnd + j].some((x) => cues.regionWords.has(x.key) || x.key === 'ريف'));
+    const sep = between.every((t) => t.kind === 'punct' || /^(في|ب|،|,|من|التابعه|التابع)$/.test(t.norm) || keys[tokens.indexOf(t)]?.some((x) => cues.regionWords.has(x.key) || cues.relations.has(x.key)));
+    if (regionish && sep) p.context = true;
+  }
+}
+
+/** المدينة، البلدة، العاصمة: the place named before, or the capital of the article's country. */
+function anaphors(doc: MarsadDocument, cues: PlaceCues, keys: TokenKey[][], found: PlaceMention[], gaz: GazetteerLike): PlaceMention[] {
+  const tokens = doc.layers.tokens;
+  const out: PlaceMention[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const k = keys[i].find((x) => cues.anaphors.has(x.key) && tokens[i].norm.includes('ال' + x.key));
+    if (!k) continue;
+    // "مدينة حلب" is a cue, not an anaphor: a name right after it
+    if (found.some((p) => p.tokenStart === i + 1 || (p.tokenStart <= i && p.tokenEnd > i))) continue;
+    const kind = cues.anaphors.get(k.key)!;
+    let ref: PlaceMention | undefined;
+    if (kind === 'capital') {
+      const country = doc.country ? gaz.countryByKey(doc.country.toLowerCase()) : null;
+      const cap = country?.capitalId ? gaz.get(country.capitalId) : null;
+      if (cap) {
+        out.push(anaphorMention(doc, tokens, i, k.prefixLen, cap));
+      }
+      continue;
+    }
+    ref = [...found].reverse().find((p) => p.end <= tokens[i].start && p.kind && SETTLEMENTS.has(p.kind as PlaceKind) && !p.context);
+    if (!ref || !ref.gazetteerId) continue;
+    const place = gaz.get(ref.gazetteerId);
+    if (place) out.push(anaphorMention(doc, tokens, i, k.prefixLen, place, ref.nameAr));
+  }
+  return out;
+}
+
+function anaphorMention(doc: MarsadDocument, tokens: Token[], i: number, prefixLen: number, p: Place, refName?: string): PlaceMention {
+  const start = doc.norm.starts[tokens[i].nstart + prefixLen] ?? tokens[i].start;
+  return {
+    start,
+    end: tokens[i].end,
+    nameAr: refName ?? p.nameAr,
+    gazetteerId: p.id,
+    name: p.name,
+    country: p.country || null,
+    countryCode: p.countryCode || null,
+    admin1: p.admin1 || null,
+    admin2: p.admin2 ?? null,
+    lat: p.lat,
+    lon: p.lon,
+    kind: p.kind,
+    geoPrecision: 1,
+    tokenStart: i,
+    tokenEnd: i + 1,
+    anaphor: true,
+    ruleId: 'place.anaphor',
+  };
+}
+
+export function placesStage(gaz: GazetteerLike, cues: PlaceCues): Stage {
+  return {
+    name: 'places',
+    needs: ['tokens', 'sentences'],
+    adds: ['places'],
+    run(doc) {
+      doc.layers.places = findPlaces(gaz, cues, doc);
+    },
+  };
+}
