@@ -1,0 +1,25 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { Store, TimelineBucket } from '../../store/types.js';
+import { filterFromQuery, type FilterQuery } from '../query.js';
+import { errorResponses, statsResponse, timelineQuery, timelineResponse } from '../schemas.js';
+
+export const statsRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
+  app.get<{ Querystring: FilterQuery & { bucket?: TimelineBucket } }>('/api/stats/timeline', {
+    schema: {
+      summary: 'Events and fatalities per day, week or month and event type, under the event filters',
+      description: 'Weeks start on Monday; undated events are not counted.',
+      tags: ['stats'],
+      querystring: timelineQuery,
+      response: { 200: timelineResponse, ...errorResponses(400, 500) },
+    },
+  }, async (req) => {
+    const { bucket = 'week', ...filters } = req.query;
+    const points = await store.timeline(filterFromQuery(filters), bucket);
+    const totals = points.reduce((t, p) => ({ events: t.events + p.events, fatalities: t.fatalities + p.fatalities }), { events: 0, fatalities: 0 });
+    return { bucket, points, totals };
+  });
+
+  app.get('/api/stats', {
+    schema: { summary: 'Counts of articles, reports, events and failed inputs', tags: ['stats'], response: { 200: statsResponse } },
+  }, async () => store.stats());
+};

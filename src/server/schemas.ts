@@ -1,0 +1,250 @@
+// JSON schemas: they validate requests, shape responses and are the OpenAPI document.
+
+import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, SORTS } from '../store/types.js';
+
+const nullable = (type: string) => ({ type: [type, 'null'] });
+const DATE = '^\\d{4}-\\d{2}-\\d{2}$';
+const NUM = '-?\\d+(\\.\\d+)?';
+
+/** Filters shared by /api/events, /api/stats/timeline and /api/export. */
+export const filterProperties = {
+  country: { type: 'string', minLength: 1, maxLength: 100, description: 'Country name, or ISO 3166 alpha-2/alpha-3 code' },
+  admin1: { type: 'string', minLength: 1, maxLength: 200 },
+  eventType: { type: 'string', minLength: 1, maxLength: 100, description: "ACLED event type, e.g. 'Battles'" },
+  subEventType: { type: 'string', minLength: 1, maxLength: 100 },
+  actor: { type: 'string', minLength: 1, maxLength: 200, description: 'Actor id, English name or Arabic name' },
+  from: { type: 'string', pattern: DATE, description: 'First event date, YYYY-MM-DD (inclusive)' },
+  to: { type: 'string', pattern: DATE, description: 'Last event date, YYYY-MM-DD (inclusive)' },
+  bbox: { type: 'string', pattern: `^${NUM},${NUM},${NUM},${NUM}$`, description: 'minLon,minLat,maxLon,maxLat' },
+  q: { type: 'string', minLength: 1, maxLength: 500, description: 'Full text over the article text, Arabic-folded' },
+  minFatalities: { type: 'integer', minimum: 0 },
+} as const;
+
+export const eventsQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    ...filterProperties,
+    sort: { type: 'string', enum: [...SORTS], default: '-date' },
+    limit: { type: 'integer', minimum: 1, maximum: PAGE_SIZE_MAX, default: PAGE_SIZE_DEFAULT },
+    cursor: { type: 'string', minLength: 1, maxLength: 2000 },
+  },
+} as const;
+
+export const timelineQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { ...filterProperties, bucket: { type: 'string', enum: ['day', 'week', 'month'], default: 'week' } },
+} as const;
+
+export const exportQuery = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['format'],
+  properties: { ...filterProperties, format: { type: 'string', enum: ['csv', 'geojson', 'jsonl'] } },
+} as const;
+
+export const idParams = {
+  type: 'object',
+  required: ['id'],
+  properties: { id: { type: 'string', minLength: 1, maxLength: 200 } },
+} as const;
+
+const evidence = {
+  type: 'object',
+  properties: {
+    field: { type: 'string' }, start: { type: 'integer' }, end: { type: 'integer' }, text: { type: 'string' }, ruleId: { type: 'string' },
+  },
+} as const;
+
+const sourceRef = {
+  type: 'object',
+  properties: { articleId: { type: 'string' }, url: nullable('string'), outlet: nullable('string'), publishedAt: nullable('string') },
+} as const;
+
+const eventRowProperties = {
+  id: { type: 'string' },
+  eventIdCnty: { type: 'string' },
+  eventDate: nullable('string'),
+  year: nullable('integer'),
+  timePrecision: { type: 'integer' },
+  disorderType: { type: 'string' },
+  eventType: { type: 'string' },
+  subEventType: { type: 'string' },
+  actor1: nullable('string'),
+  actor1Ar: nullable('string'),
+  actor1Id: nullable('string'),
+  assocActor1: nullable('string'),
+  inter1: nullable('integer'),
+  actor2: nullable('string'),
+  actor2Ar: nullable('string'),
+  actor2Id: nullable('string'),
+  assocActor2: nullable('string'),
+  inter2: nullable('integer'),
+  interaction: nullable('integer'),
+  civilianTargeting: { type: 'boolean' },
+  iso: nullable('integer'),
+  iso3: nullable('string'),
+  region: nullable('string'),
+  country: nullable('string'),
+  admin1: nullable('string'),
+  admin2: nullable('string'),
+  admin3: nullable('string'),
+  location: nullable('string'),
+  locationAr: nullable('string'),
+  latitude: nullable('number'),
+  longitude: nullable('number'),
+  geoPrecision: nullable('integer'),
+  source: { type: 'string' },
+  sourceScale: nullable('string'),
+  notes: { type: 'string' },
+  fatalities: nullable('integer'),
+  fatalitiesLow: nullable('integer'),
+  fatalitiesHigh: nullable('integer'),
+  injured: nullable('integer'),
+  confidence: { type: 'number' },
+  conflict: { type: 'boolean', description: 'The reports disagree on type or fatalities' },
+  reportCount: { type: 'integer' },
+  tags: nullable('string'),
+  timestamp: { type: 'integer' },
+  articleUrl: nullable('string'),
+  evidence: { type: 'array', items: evidence },
+  sources: { type: 'array', items: sourceRef },
+} as const;
+
+export const eventRow = { $id: 'EventRow', type: 'object', properties: eventRowProperties } as const;
+
+export const eventPage = {
+  type: 'object',
+  properties: {
+    items: { type: 'array', items: { $ref: 'EventRow#' } },
+    nextCursor: nullable('string'),
+    limit: { type: 'integer' },
+    sort: { type: 'string' },
+  },
+} as const;
+
+const excerpt = { type: 'object', properties: { start: { type: 'integer' }, end: { type: 'integer' }, text: { type: 'string' } } } as const;
+
+const report = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    articleId: { type: 'string' },
+    recordId: { type: 'string' },
+    eventId: nullable('string'),
+    // The EventRecord as extracted: its shape belongs to the pipeline, passed through whole.
+    record: { type: 'object', additionalProperties: true },
+    sentence: excerpt,
+    evidence: { type: 'array', items: { type: 'object', properties: { ...evidence.properties, excerpt } } },
+    article: {
+      type: 'object',
+      properties: {
+        id: { type: 'string' }, url: nullable('string'), outlet: nullable('string'), title: nullable('string'), publishedAt: nullable('string'),
+      },
+    },
+  },
+} as const;
+
+export const eventDetail = {
+  type: 'object',
+  properties: { ...eventRowProperties, reports: { type: 'array', items: report } },
+} as const;
+
+export const articleDetail = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    source: { type: 'string' },
+    url: nullable('string'),
+    canonicalUrl: nullable('string'),
+    outlet: nullable('string'),
+    title: nullable('string'),
+    publishedAt: nullable('string'),
+    fetchedAt: nullable('string'),
+    lang: nullable('string'),
+    contentHash: { type: 'string' },
+    docId: { type: 'string' },
+    text: { type: 'string' },
+    diagnostics: { type: 'array', items: { type: 'object', additionalProperties: true } },
+    layers: { type: 'object', additionalProperties: true, description: 'Every annotation layer: spans into `text`' },
+    reports: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          id: { type: 'string' }, recordId: { type: 'string' }, eventId: nullable('string'),
+          record: { type: 'object', additionalProperties: true },
+        },
+      },
+    },
+    ingestedAt: { type: 'string' },
+    updatedAt: { type: 'string' },
+  },
+} as const;
+
+/** Exactly one of text, html or url. */
+const oneInput = [{ required: ['text'] }, { required: ['html'] }, { required: ['url'] }];
+
+export const articleBody = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    text: { type: 'string', minLength: 1 },
+    html: { type: 'string', minLength: 1 },
+    url: { type: 'string', pattern: '^https?://', maxLength: 2000 },
+    publishedAt: { type: 'string', pattern: DATE },
+    title: { type: 'string', maxLength: 1000 },
+  },
+  oneOf: oneInput,
+} as const;
+
+export const extractBody = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    text: { type: 'string', minLength: 1 },
+    html: { type: 'string', minLength: 1 },
+    publishedAt: { type: 'string', pattern: DATE },
+    title: { type: 'string', maxLength: 1000 },
+  },
+  oneOf: oneInput.slice(0, 2),
+} as const;
+
+export const saveResult = {
+  type: 'object',
+  properties: {
+    articleId: { type: 'string' },
+    status: { type: 'string', enum: ['inserted', 'duplicate', 'updated'] },
+    eventIds: { type: 'array', items: { type: 'string' } },
+    diagnostics: { type: 'array', items: { type: 'object', additionalProperties: true } },
+  },
+} as const;
+
+export const timelineResponse = {
+  type: 'object',
+  properties: {
+    bucket: { type: 'string' },
+    points: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { period: { type: 'string' }, eventType: { type: 'string' }, events: { type: 'integer' }, fatalities: { type: 'integer' } },
+      },
+    },
+    totals: { type: 'object', properties: { events: { type: 'integer' }, fatalities: { type: 'integer' } } },
+  },
+} as const;
+
+export const statsResponse = {
+  type: 'object',
+  properties: {
+    articles: { type: 'integer' }, reports: { type: 'integer' }, events: { type: 'integer' }, failures: { type: 'integer' },
+    lastIngestAt: nullable('string'), schemaVersion: { type: 'integer' },
+  },
+} as const;
+
+/** The error answers every route may give, for the OpenAPI document. */
+export function errorResponses(...statuses: number[]) {
+  return Object.fromEntries(statuses.map((s) => [s, { $ref: 'Error#' }]));
+}

@@ -1,0 +1,16 @@
+// Monotonic numbers from the `counters` table. UPDATE … RETURNING is atomic in both dialects
+// (a row lock in PostgreSQL, the write lock in SQLite), so two writers never get the same number.
+
+import type { Kysely } from 'kysely';
+import type { Database } from './schema.js';
+
+export type CounterName = 'articles' | 'events' | 'ingest_log';
+
+export async function nextNumber(db: Kysely<Database>, name: CounterName): Promise<number> {
+  const row = await db.updateTable('counters')
+    .set((eb) => ({ value: eb('value', '+', 1) }))
+    .where('name', '=', name)
+    .returning('value')
+    .executeTakeFirstOrThrow();
+  return Number(row.value);
+}

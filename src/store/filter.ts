@@ -1,0 +1,99 @@
+// EventFilter and sort → SQL, shared by listing, timeline and export. Values only ever travel as
+// parameters; the only SQL text chosen here comes from fixed tables of column names.
+
+import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
+import { fold } from '../lang/ar/normalize.js';
+import type { CountryTable } from './countries.js';
+import type { CursorState } from './cursor.js';
+import type { StoreDialect } from './dialect/types.js';
+import type { Database } from './schema.js';
+import type { EventFilter, EventSort } from './types.js';
+
+type EventsEb = ExpressionBuilder<Database, 'events'>;
+
+/** The WHERE clause of a filter, over the `events` table. */
+export function eventWhere(filter: EventFilter, dialect: StoreDialect, countries: CountryTable) {
+  return (eb: EventsEb): Expression<SqlBool> => {
+    const conds: Expression<SqlBool>[] = [];
+    if (filter.country) {
+      const known = countries.lookup(filter.country);
+      const alts = [eb('events.country', '=', filter.country)];
+      if (known) alts.push(eb('events.iso3', '=', known.alpha3));
+      else if (/^[A-Za-z]{3}$/.test(filter.country)) alts.push(eb('events.iso3', '=', filter.country.toUpperCase()));
+      conds.push(eb.or(alts));
+    }
+    if (filter.admin1) conds.push(eb('events.admin1', '=', filter.admin1));
+    if (filter.eventType) conds.push(eb('events.event_type', '=', filter.eventType));
+    if (filter.subEventType) conds.push(eb('events.sub_event_type', '=', filter.subEventType));
+    const actor = filter.actor;
+    if (actor) {
+      const key = fold(actor);
+      conds.push(eb.exists(
+        eb.selectFrom('event_actors')
+          .innerJoin('actors', 'actors.id', 'event_actors.actor_id')
+          .select('event_actors.actor_id')
+          .whereRef('event_actors.event_id', '=', 'events.id')
+          .where((w) => w.or([
+            w('actors.id', '=', actor),
+            w('actors.name_fold', '=', key),
+            w('actors.name_ar_fold', '=', key),
+          ])),
+      ));
+    }
+    if (filter.from) conds.push(eb('events.event_date', '>=', filter.from));
+    if (filter.to) conds.push(eb('events.event_date', '<=', filter.to));
+    if (filter.bbox) {
+      const [minLon, minLat, maxLon, maxLat] = filter.bbox;
+      conds.push(eb('events.latitude', '>=', minLat), eb('events.latitude', '<=', maxLat));
+      if (minLon <= maxLon) {
+        conds.push(eb('events.longitude', '>=', minLon), eb('events.longitude', '<=', maxLon));
+      } else {
+        // A box crossing the antimeridian is two boxes.
+        conds.push(eb.or([eb('events.longitude', '>=', minLon), eb('events.longitude', '<=', maxLon)]));
+      }
+    }
+    if (filter.minFatalities !== undefined) conds.push(eb('events.fatalities', '>=', filter.minFatalities));
+    if (filter.q && filter.q.trim()) {
+      const folded = fold(filter.q);
+      conds.push(eb.exists(
+        eb.selectFrom('event_reports')
+          .innerJoin('reports', 'reports.id', 'event_reports.report_id')
+          .innerJoin('articles', 'articles.id', 'reports.article_id')
+          .select('event_reports.report_id')
+          .whereRef('event_reports.event_id', '=', 'events.id')
+          .where(dialect.textMatch(sql.ref('articles.num'), folded)),
+      ));
+    }
+    return eb.and(conds);
+  };
+}
+
+export interface SortSpec {
+  key: RawBuilder<string | number>;
+  desc: boolean;
+  /** The key value of a row, as stored in a cursor. */
+  keyOf(row: { event_date: string | null; fatalities: number | null; confidence: number }): string | number;
+}
+
+/** Sort keys never NULL, so the keyset comparison is total: undated sorts as '', unknown fatalities as -1. */
+export function sortSpec(sort: EventSort): SortSpec {
+  const desc = sort.startsWith('-');
+  switch (sort.replace(/^-/, '')) {
+    case 'fatalities':
+      return { key: sql<number>`coalesce(events.fatalities, -1)`, desc, keyOf: (r) => r.fatalities ?? -1 };
+    case 'confidence':
+      return { key: sql<number>`events.confidence`, desc, keyOf: (r) => r.confidence };
+    default:
+      return { key: sql<string>`coalesce(events.event_date, '')`, desc, keyOf: (r) => r.event_date ?? '' };
+  }
+}
+
+/** Rows strictly after the cursor in the sort order, id breaking ties. */
+export function afterCursor(spec: SortSpec, c: CursorState) {
+  const op = spec.desc ? '<' : '>';
+  return (eb: EventsEb): Expression<SqlBool> =>
+    eb.or([
+      eb(spec.key, op, c.key),
+      eb.and([eb(spec.key, '=', c.key), eb('events.id', op, c.id)]),
+    ]);
+}

@@ -1,0 +1,12 @@
+export type * from './types.js';
+export { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, SORTS } from './types.js';
+export { openSqliteStore, type SqliteStoreOptions } from './sqlite.js';
+export { openPostgresStore, type PostgresStoreOptions } from './postgres.js';
+export { eachReportItsOwnEvent } from './corroborate.js';
+export { MIGRATIONS, migrate, type Migration } from './migrations.js';
+export { contentHash } from './ids.js';
+export { ACLED_COLUMNS, OUR_COLUMNS, EXPORT_COLUMNS, exportRecord } from './export/columns.js';
+export { csvStream } from './export/csv.js';
+export { geojsonStream } from './export/geojson.js';
+export { jsonlStream } from './export/jsonl.js';
+export { EXPORT_FORMATS, exportStream, type ExportFormat } from './export/index.js';

@@ -1,0 +1,149 @@
+// The Store over Kysely: dialect-neutral; what differs between SQLite and PostgreSQL arrives as a
+// StoreDialect and, for streaming exports, as a way to open a dedicated reader.
+
+import type { Kysely } from 'kysely';
+import type { MarsadDocument } from '../doc/types.js';
+import { countryTable, type CountryTable } from './countries.js';
+import { eachReportItsOwnEvent } from './corroborate.js';
+import type { StoreDialect } from './dialect/types.js';
+import { getArticle } from './read-articles.js';
+import { exportByPages, exportByStatement, getEvent, listEvents, timeline } from './read-events.js';
+import { logIngest, saveArticle, type WriteContext } from './save-article.js';
+import type { Database } from './schema.js';
+import type {
+  ArticleDetail, ArticleInput, Corroborator, EventDetail, EventFilter, EventPage, EventRow, FailureInput, IngestLogEntry,
+  IngestOutcome, PageRequest, SaveOptions, SaveResult, Store, StoreStats, TimelineBucket, TimelinePoint,
+} from './types.js';
+
+/** A connection of its own for one export, closed when the export ends or is abandoned. */
+export interface ExportReader {
+  db: Kysely<Database>;
+  close(): Promise<void>;
+}
+
+export interface KyselyStoreOptions {
+  db: Kysely<Database>;
+  dialect: StoreDialect;
+  schemaVersion: number;
+  corroborator?: Corroborator;
+  countries?: CountryTable;
+  now?: () => Date;
+  /** When given, exports hold one statement open on their own connection; else they page. */
+  openExportReader?: (() => ExportReader) | null;
+  onClose?: () => Promise<void>;
+}
+
+export class KyselyStore implements Store {
+  readonly dialect: 'sqlite' | 'postgres';
+  readonly #db: Kysely<Database>;
+  readonly #ctx: WriteContext;
+  readonly #schemaVersion: number;
+  readonly #openReader: (() => ExportReader) | null;
+  readonly #readers = new Set<ExportReader>();
+  readonly #onClose?: () => Promise<void>;
+
+  constructor(o: KyselyStoreOptions) {
+    this.#db = o.db;
+    this.dialect = o.dialect.name;
+    this.#schemaVersion = o.schemaVersion;
+    this.#ctx = {
+      dialect: o.dialect,
+      countries: o.countries ?? countryTable(),
+      corroborator: o.corroborator ?? eachReportItsOwnEvent,
+      now: o.now ?? (() => new Date()),
+    };
+    this.#openReader = o.openExportReader ?? null;
+    this.#onClose = o.onClose;
+  }
+
+  /** Every string a caller hands in, made storable (and so comparable) in this dialect. */
+  #clean(filter: EventFilter): EventFilter {
+    const out: EventFilter = { ...filter };
+    for (const k of ['country', 'admin1', 'eventType', 'subEventType', 'actor', 'q', 'from', 'to'] as const) {
+      const v = out[k];
+      if (typeof v === 'string') out[k] = this.#ctx.dialect.storable(v);
+    }
+    return out;
+  }
+
+  #id(id: string): string {
+    return this.#ctx.dialect.storable(id);
+  }
+
+  saveArticle(article: ArticleInput, doc: MarsadDocument, opts?: SaveOptions): Promise<SaveResult> {
+    return saveArticle(this.#db, this.#ctx, article, doc, opts);
+  }
+
+  getArticle(id: string): Promise<ArticleDetail | null> {
+    return getArticle(this.#db, this.#id(id));
+  }
+
+  listEvents(filter: EventFilter, page?: PageRequest): Promise<EventPage> {
+    return listEvents(this.#db, this.#ctx, this.#clean(filter), page);
+  }
+
+  getEvent(id: string): Promise<EventDetail | null> {
+    return getEvent(this.#db, this.#ctx, this.#id(id));
+  }
+
+  timeline(filter: EventFilter, bucket: TimelineBucket): Promise<TimelinePoint[]> {
+    return timeline(this.#db, this.#ctx, this.#clean(filter), bucket);
+  }
+
+  async *exportEvents(raw: EventFilter): AsyncGenerator<EventRow> {
+    const filter = this.#clean(raw);
+    if (!this.#openReader) {
+      yield* exportByPages(this.#db, this.#ctx, filter);
+      return;
+    }
+    const reader = this.#openReader();
+    this.#readers.add(reader);
+    try {
+      yield* exportByStatement(reader.db, this.#ctx, filter);
+    } finally {
+      this.#readers.delete(reader);
+      await reader.close();
+    }
+  }
+
+  async logFailure(entry: FailureInput): Promise<void> {
+    const t = (s: string) => this.#ctx.dialect.storable(s);
+    await this.#db.transaction().execute((trx) =>
+      logIngest(trx, this.#ctx.now(), {
+        source: t(entry.source), url: entry.url ? t(entry.url) : null, outcome: 'failed', code: entry.code, message: t(entry.message), articleId: null,
+      }));
+  }
+
+  async ingestLog(opts: { limit?: number; outcome?: IngestOutcome } = {}): Promise<IngestLogEntry[]> {
+    let q = this.#db.selectFrom('ingest_log').selectAll().orderBy('num', 'desc').limit(Math.max(1, Math.min(opts.limit ?? 100, 1000)));
+    if (opts.outcome) q = q.where('outcome', '=', opts.outcome);
+    const rows = await q.execute();
+    return rows.map((r) => ({
+      at: r.at, source: r.source, url: r.url, outcome: r.outcome as IngestOutcome, code: r.code, message: r.message, articleId: r.article_id,
+    }));
+  }
+
+  async stats(): Promise<StoreStats> {
+    const count = async (table: 'articles' | 'reports' | 'events') =>
+      Number((await this.#db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const failures = await this.#db.selectFrom('ingest_log').select((eb) => eb.fn.countAll().as('n'))
+      .where('outcome', '=', 'failed').executeTakeFirstOrThrow();
+    const last = await this.#db.selectFrom('ingest_log').select((eb) => eb.fn.max('at').as('at'))
+      .where('outcome', 'in', ['inserted', 'updated']).executeTakeFirst();
+    return {
+      articles: await count('articles'),
+      reports: await count('reports'),
+      events: await count('events'),
+      failures: Number(failures.n),
+      lastIngestAt: (last?.at as string | null | undefined) ?? null,
+      schemaVersion: this.#schemaVersion,
+    };
+  }
+
+  async close(): Promise<void> {
+    for (const r of this.#readers) await r.close();
+    this.#readers.clear();
+    await this.#db.destroy();
+    await this.#onClose?.();
+  }
+}

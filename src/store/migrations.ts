@@ -1,0 +1,227 @@
+// Versioned migrations: an ordered list of steps, each applied once in its own transaction and
+// recorded in schema_migrations. Never edit a published step; append a new one.
+
+import { sql, type Kysely } from 'kysely';
+import type { StoreDialect } from './dialect/types.js';
+import type { Database } from './schema.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Kysely<Database>, dialect: StoreDialect): Promise<void>;
+}
+
+// Kysely's schema builder is untyped with respect to Database; these steps create it.
+type AnyDb = Kysely<any>;
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'articles, reports, canonical events, actors, places, ingest log',
+    async up(kdb) {
+      const db = kdb as AnyDb;
+      await db.schema.createTable('counters')
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('value', 'integer', (c) => c.notNull())
+        .execute();
+      await db.insertInto('counters').values([
+        { name: 'articles', value: 0 },
+        { name: 'events', value: 0 },
+        { name: 'ingest_log', value: 0 },
+      ]).execute();
+
+      await db.schema.createTable('articles')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('num', 'integer', (c) => c.notNull().unique())
+        .addColumn('doc_id', 'text', (c) => c.notNull())
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addColumn('outlet', 'text')
+        .addColumn('url', 'text')
+        .addColumn('canonical_url', 'text', (c) => c.unique())
+        .addColumn('content_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('title', 'text')
+        .addColumn('published_at', 'text')
+        .addColumn('fetched_at', 'text')
+        .addColumn('lang', 'text')
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('diagnostics', 'text', (c) => c.notNull())
+        .addColumn('layers', 'text', (c) => c.notNull())
+        .addColumn('ingested_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('articles_published_at').on('articles').column('published_at').execute();
+
+      await db.schema.createTable('reports')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('article_id', 'text', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+        .addColumn('record_id', 'text', (c) => c.notNull())
+        .addColumn('ordinal', 'integer', (c) => c.notNull())
+        .addColumn('disorder_type', 'text', (c) => c.notNull())
+        .addColumn('event_type', 'text', (c) => c.notNull())
+        .addColumn('sub_event_type', 'text', (c) => c.notNull())
+        .addColumn('actor1', 'text')
+        .addColumn('actor2', 'text')
+        .addColumn('interaction', 'integer')
+        .addColumn('civilian_targeting', 'integer', (c) => c.notNull())
+        .addColumn('location', 'text')
+        .addColumn('country', 'text')
+        .addColumn('event_date', 'text')
+        .addColumn('time_precision', 'integer', (c) => c.notNull())
+        .addColumn('fatalities', 'integer')
+        .addColumn('injured', 'integer')
+        .addColumn('confidence', 'double precision', (c) => c.notNull())
+        .addColumn('notes', 'text', (c) => c.notNull())
+        .addColumn('rules', 'text', (c) => c.notNull())
+        .addColumn('evidence', 'text', (c) => c.notNull())
+        .addColumn('sentence_start', 'integer', (c) => c.notNull())
+        .addColumn('sentence_end', 'integer', (c) => c.notNull())
+        .addUniqueConstraint('reports_article_record', ['article_id', 'record_id'])
+        .execute();
+
+      await db.schema.createTable('events')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('num', 'integer', (c) => c.notNull().unique())
+        .addColumn('event_id_cnty', 'text', (c) => c.notNull().unique())
+        .addColumn('event_date', 'text')
+        .addColumn('year', 'integer')
+        .addColumn('time_precision', 'integer', (c) => c.notNull())
+        .addColumn('disorder_type', 'text', (c) => c.notNull())
+        .addColumn('event_type', 'text', (c) => c.notNull())
+        .addColumn('sub_event_type', 'text', (c) => c.notNull())
+        .addColumn('actor1', 'text')
+        .addColumn('actor1_ar', 'text')
+        .addColumn('actor1_id', 'text')
+        .addColumn('assoc_actor_1', 'text')
+        .addColumn('inter1', 'integer')
+        .addColumn('actor2', 'text')
+        .addColumn('actor2_ar', 'text')
+        .addColumn('actor2_id', 'text')
+        .addColumn('assoc_actor_2', 'text')
+        .addColumn('inter2', 'integer')
+        .addColumn('interaction', 'integer')
+        .addColumn('civilian_targeting', 'integer', (c) => c.notNull())
+        .addColumn('iso', 'integer')
+        .addColumn('iso3', 'text')
+        .addColumn('region', 'text')
+        .addColumn('country', 'text')
+        .addColumn('admin1', 'text')
+        .addColumn('admin2', 'text')
+        .addColumn('admin3', 'text')
+        .addColumn('location', 'text')
+        .addColumn('location_ar', 'text')
+        .addColumn('place_id', 'text')
+        .addColumn('latitude', 'double precision')
+        .addColumn('longitude', 'double precision')
+        .addColumn('geo_precision', 'integer')
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addColumn('source_scale', 'text')
+        .addColumn('notes', 'text', (c) => c.notNull())
+        .addColumn('fatalities', 'integer')
+        .addColumn('fatalities_low', 'integer')
+        .addColumn('fatalities_high', 'integer')
+        .addColumn('injured', 'integer')
+        .addColumn('confidence', 'double precision', (c) => c.notNull())
+        .addColumn('conflict', 'integer', (c) => c.notNull())
+        .addColumn('report_count', 'integer', (c) => c.notNull())
+        .addColumn('tags', 'text')
+        .addColumn('timestamp', 'bigint', (c) => c.notNull()) // Unix seconds outgrow int4 in 2038
+        .addColumn('primary_report_id', 'text', (c) => c.references('reports.id').onDelete('set null'))
+        .addColumn('article_url', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      // One index per filter, plus the keyset sort keys (expression indexes match the ORDER BY).
+      await db.schema.createIndex('events_date').on('events').expression(sql`(coalesce(event_date, '')), id`).execute();
+      await db.schema.createIndex('events_fatalities').on('events').expression(sql`(coalesce(fatalities, -1)), id`).execute();
+      await db.schema.createIndex('events_confidence').on('events').columns(['confidence', 'id']).execute();
+      await db.schema.createIndex('events_country').on('events').columns(['country', 'event_date']).execute();
+      await db.schema.createIndex('events_iso3').on('events').columns(['iso3', 'event_date']).execute();
+      await db.schema.createIndex('events_admin1').on('events').columns(['admin1', 'event_date']).execute();
+      await db.schema.createIndex('events_type').on('events').columns(['event_type', 'sub_event_type', 'event_date']).execute();
+      await db.schema.createIndex('events_sub_type').on('events').columns(['sub_event_type', 'event_date']).execute();
+      await db.schema.createIndex('events_lat_lon').on('events').columns(['latitude', 'longitude']).execute();
+
+      await db.schema.createTable('event_reports')
+        .addColumn('event_id', 'text', (c) => c.notNull().references('events.id').onDelete('cascade'))
+        .addColumn('report_id', 'text', (c) => c.notNull().unique().references('reports.id').onDelete('cascade'))
+        .addColumn('added_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('event_reports_pk', ['event_id', 'report_id'])
+        .execute();
+
+      await db.schema.createTable('actors')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('name_ar', 'text', (c) => c.notNull())
+        .addColumn('name_fold', 'text', (c) => c.notNull())
+        .addColumn('name_ar_fold', 'text', (c) => c.notNull())
+        .addColumn('inter', 'integer')
+        .addColumn('country', 'text')
+        .execute();
+      await db.schema.createIndex('actors_name_fold').on('actors').column('name_fold').execute();
+      await db.schema.createIndex('actors_name_ar_fold').on('actors').column('name_ar_fold').execute();
+
+      await db.schema.createTable('event_actors')
+        .addColumn('event_id', 'text', (c) => c.notNull().references('events.id').onDelete('cascade'))
+        .addColumn('actor_id', 'text', (c) => c.notNull().references('actors.id'))
+        .addColumn('role', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('event_actors_pk', ['event_id', 'role'])
+        .execute();
+      await db.schema.createIndex('event_actors_actor').on('event_actors').column('actor_id').execute();
+
+      await db.schema.createTable('places')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('name_ar', 'text', (c) => c.notNull())
+        .addColumn('country', 'text')
+        .addColumn('country_code', 'text')
+        .addColumn('admin1', 'text')
+        .addColumn('admin2', 'text')
+        .addColumn('latitude', 'double precision')
+        .addColumn('longitude', 'double precision')
+        .execute();
+
+      await db.schema.createTable('ingest_log')
+        .addColumn('num', 'integer', (c) => c.primaryKey())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addColumn('url', 'text')
+        .addColumn('outcome', 'text', (c) => c.notNull())
+        .addColumn('code', 'text')
+        .addColumn('message', 'text')
+        .addColumn('article_id', 'text')
+        .execute();
+      await db.schema.createIndex('ingest_log_outcome').on('ingest_log').columns(['outcome', 'num']).execute();
+    },
+  },
+  {
+    version: 2,
+    name: 'full-text index over folded article text',
+    async up(db, dialect) {
+      await dialect.createTextIndex(db);
+    },
+  },
+];
+
+/** Apply the steps not yet recorded; returns the schema version reached. */
+export async function migrate(db: Kysely<Database>, dialect: StoreDialect, steps: readonly Migration[] = MIGRATIONS): Promise<number> {
+  await (db as AnyDb).schema.createTable('schema_migrations').ifNotExists()
+    .addColumn('version', 'integer', (c) => c.primaryKey())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('applied_at', 'text', (c) => c.notNull())
+    .execute();
+  const ordered = [...steps].sort((a, b) => a.version - b.version);
+  for (const step of ordered) {
+    await db.transaction().execute(async (trx) => {
+      await dialect.lockMigrations(trx);
+      // Checked inside the transaction: another process may have applied it while we waited.
+      const done = await trx.selectFrom('schema_migrations').select('version').where('version', '=', step.version).executeTakeFirst();
+      if (done) return;
+      await step.up(trx, dialect);
+      await trx.insertInto('schema_migrations')
+        .values({ version: step.version, name: step.name, applied_at: new Date().toISOString() })
+        .execute();
+    });
+  }
+  const row = await db.selectFrom('schema_migrations').select((eb) => eb.fn.max('version').as('v')).executeTakeFirst();
+  return Number(row?.v ?? 0);
+}

@@ -1,0 +1,114 @@
+// Reading canonical events: pages, one event with its reports, timeline, and the export scan.
+
+import { sql, type Kysely } from 'kysely';
+import type { CountryTable } from './countries.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import type { StoreDialect } from './dialect/types.js';
+import { afterCursor, eventWhere, sortSpec } from './filter.js';
+import { toEventRow, toReportView } from './rows.js';
+import type { Database } from './schema.js';
+import {
+  PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX,
+  type EventDetail, type EventFilter, type EventPage, type EventRow, type PageRequest, type TimelineBucket, type TimelinePoint,
+} from './types.js';
+
+export interface ReadContext {
+  dialect: StoreDialect;
+  countries: CountryTable;
+}
+
+/** Export reads in pages of this size when it cannot hold one statement open (PostgreSQL, :memory:). */
+export const EXPORT_CHUNK = 500;
+
+function selectEvents(db: Kysely<Database>, ctx: ReadContext, filter: EventFilter) {
+  return db.selectFrom('events')
+    .leftJoin('reports as pr', 'pr.id', 'events.primary_report_id')
+    .selectAll('events')
+    .select([
+      'pr.evidence as primary_evidence',
+      ctx.dialect.sourcesJson(sql.ref('events.id')).as('sources'),
+    ])
+    .where(eventWhere(filter, ctx.dialect, ctx.countries));
+}
+
+export async function listEvents(db: Kysely<Database>, ctx: ReadContext, filter: EventFilter, page: PageRequest = {}): Promise<EventPage> {
+  const sort = page.sort ?? '-date';
+  const limit = Math.max(1, Math.min(PAGE_SIZE_MAX, Math.floor(page.limit ?? PAGE_SIZE_DEFAULT)));
+  const spec = sortSpec(sort);
+  const dir = spec.desc ? 'desc' : 'asc';
+  let q = selectEvents(db, ctx, filter);
+  if (page.cursor) q = q.where(afterCursor(spec, decodeCursor(page.cursor, sort)));
+  // One row more than asked tells whether another page exists without counting.
+  const rows = await q.orderBy(spec.key, dir).orderBy('events.id', dir).limit(limit + 1).execute();
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return {
+    items: items.map(toEventRow),
+    nextCursor: rows.length > limit && last ? encodeCursor({ sort, key: spec.keyOf(last), id: last.id }) : null,
+    limit,
+    sort,
+  };
+}
+
+export async function getEvent(db: Kysely<Database>, ctx: ReadContext, id: string): Promise<EventDetail | null> {
+  const row = await selectEvents(db, ctx, {})
+    .where((eb) => eb.or([eb('events.id', '=', id), eb('events.event_id_cnty', '=', id)]))
+    .executeTakeFirst();
+  if (!row) return null;
+  const reports = await db.selectFrom('event_reports')
+    .innerJoin('reports', 'reports.id', 'event_reports.report_id')
+    .innerJoin('articles', 'articles.id', 'reports.article_id')
+    .selectAll('reports')
+    .select([
+      'articles.url as a_url', 'articles.canonical_url as a_canonical_url', 'articles.outlet as a_outlet',
+      'articles.title as a_title', 'articles.published_at as a_published_at', 'articles.text as a_text',
+    ])
+    .where('event_reports.event_id', '=', row.id)
+    .orderBy('articles.published_at')
+    .orderBy('reports.id')
+    .execute();
+  return {
+    ...toEventRow(row),
+    reports: reports.map((r) => toReportView(r, row.id, {
+      id: r.article_id, url: r.a_url ?? r.a_canonical_url, outlet: r.a_outlet, title: r.a_title,
+      published_at: r.a_published_at, text: r.a_text,
+    })),
+  };
+}
+
+/** Events and fatalities per bucket and event type; undated events have no bucket and are left out. */
+export async function timeline(db: Kysely<Database>, ctx: ReadContext, filter: EventFilter, bucket: TimelineBucket): Promise<TimelinePoint[]> {
+  const period = ctx.dialect.bucketStart(sql.ref('events.event_date'), bucket);
+  const rows = await db.selectFrom('events')
+    .where(eventWhere(filter, ctx.dialect, ctx.countries))
+    .where('events.event_date', 'is not', null)
+    .select([
+      period.as('period'),
+      'events.event_type as event_type',
+      sql<number>`count(*)`.as('events'),
+      sql<number>`coalesce(sum(events.fatalities), 0)`.as('fatalities'),
+    ])
+    .groupBy([period, 'events.event_type'])
+    .orderBy(period)
+    .orderBy('events.event_type')
+    .execute();
+  // PostgreSQL returns count and sum as bigint strings.
+  return rows.map((r) => ({ period: r.period, eventType: r.event_type, events: Number(r.events), fatalities: Number(r.fatalities) }));
+}
+
+/** Export over one open statement: better-sqlite3's iterate() underneath, one row in memory at a time. */
+export async function* exportByStatement(db: Kysely<Database>, ctx: ReadContext, filter: EventFilter): AsyncGenerator<EventRow> {
+  const spec = sortSpec('date');
+  const q = selectEvents(db, ctx, filter).orderBy(spec.key, 'asc').orderBy('events.id', 'asc');
+  for await (const row of q.stream()) yield toEventRow(row);
+}
+
+/** Export by keyset pages: no statement stays open between pages, so it never holds the connection. */
+export async function* exportByPages(db: Kysely<Database>, ctx: ReadContext, filter: EventFilter): AsyncGenerator<EventRow> {
+  let cursor: string | null = null;
+  do {
+    const page: EventPage = await listEvents(db, ctx, filter, { sort: 'date', limit: EXPORT_CHUNK, cursor });
+    yield* page.items;
+    cursor = page.nextCursor;
+  } while (cursor);
+}

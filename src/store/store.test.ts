@@ -1,0 +1,256 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { MarsadError } from '../doc/diagnostics.js';
+import { backends } from './test-helpers/backends.js';
+import { articleInputOf, docOf, IDLIB, JABALIA, TAIZ, fixtureExtractor, inputOf, type FixtureArticle } from './test-helpers/fixtures.js';
+import type { Corroborator, Store } from './types.js';
+
+const all = await backends();
+
+for (const backend of all) {
+  describe.skipIf(!backend.available)(`store (${backend.name})`, () => {
+    let store: (Store & { location: string }) | null = null;
+    const open = async (o?: Parameters<typeof backend.open>[0]) => (store = await backend.open(o));
+    afterEach(async () => {
+      await store?.close();
+      store = null;
+    });
+
+    const save = (s: Store, a: FixtureArticle, source = 'test') => s.saveArticle(articleInputOf(a, source), docOf(a));
+
+    it('saves an article, its reports and one canonical event per report with ACLED fields', async () => {
+      const s = await open();
+      const r = await save(s, IDLIB);
+      expect(r.status).toBe('inserted');
+      expect(r.eventIds).toHaveLength(1);
+      const e = await s.getEvent(r.eventIds[0]);
+      expect(e).not.toBeNull();
+      expect(e!.eventIdCnty).toMatch(/^SYR\d+$/);
+      expect(e!.iso).toBe(760);
+      expect(e!.region).toBe('Middle East');
+      expect(e!.country).toBe('Syria');
+      expect(e!.admin1).toBe('Idlib');
+      expect(e!.year).toBe(2024);
+      expect(e!.fatalities).toBe(5);
+      expect([e!.fatalitiesLow, e!.fatalitiesHigh]).toEqual([5, 5]);
+      expect(e!.injured).toBe(10);
+      expect(e!.civilianTargeting).toBe(true);
+      expect(e!.conflict).toBe(false);
+      expect(e!.reportCount).toBe(1);
+      expect(e!.source).toBe('Example Arabic');
+      expect(e!.articleUrl).toBe(IDLIB.url);
+      expect(e!.sources).toEqual([{ articleId: r.articleId, url: IDLIB.url, outlet: 'Example Arabic', publishedAt: '2024-03-06' }]);
+    });
+
+    it('returns evidence with offsets into the article and an excerpt around each span', async () => {
+      const s = await open();
+      const r = await save(s, IDLIB);
+      const e = await s.getEvent(r.eventIds[0]);
+      expect(e!.reports).toHaveLength(1);
+      const rep = e!.reports[0];
+      expect(rep.article.id).toBe(r.articleId);
+      for (const ev of rep.evidence) {
+        expect(IDLIB.text.slice(ev.start, ev.end)).toBe(ev.text);
+        expect(ev.excerpt.text).toContain(ev.text);
+        expect(IDLIB.text.slice(ev.excerpt.start, ev.excerpt.end)).toBe(ev.excerpt.text);
+      }
+      expect(rep.record.rules.fatalities).toBe('casualty.killed.words');
+      expect(e!.evidence.map((v) => v.field)).toContain('fatalities');
+      // by ACLED id too
+      expect((await s.getEvent(e!.eventIdCnty))?.id).toBe(e!.id);
+    });
+
+    it('keeps the annotation layers and diagnostics of the article', async () => {
+      const s = await open();
+      const doc = docOf(IDLIB);
+      doc.layers.sentences.push({ start: 0, end: 10, tokenStart: 0, tokenEnd: 2 });
+      doc.diagnostics.push({ code: 'GEO_UNRESOLVED', severity: 'warning', message: 'x', source: 'geo' });
+      const r = await s.saveArticle(articleInputOf(IDLIB), doc);
+      const a = await s.getArticle(r.articleId);
+      expect(a!.text).toBe(IDLIB.text);
+      expect(a!.title).toBe(IDLIB.title);
+      expect(a!.lang).toBe('ar');
+      expect(a!.layers).toMatchObject({ sentences: [{ start: 0, end: 10 }], tokens: [], places: [] });
+      expect(a!.diagnostics[0].code).toBe('GEO_UNRESOLVED');
+      expect(a!.reports.map((x) => x.eventId)).toEqual(r.eventIds);
+      expect(await s.getArticle('art_missing')).toBeNull();
+    });
+
+    it('is idempotent: saving the same document again changes nothing', async () => {
+      const s = await open();
+      const first = await save(s, TAIZ);
+      const before = await s.stats();
+      const again = await save(s, TAIZ);
+      expect(again).toEqual({ ...first, status: 'duplicate' });
+      const after = await s.stats();
+      expect({ ...after, lastIngestAt: null }).toEqual({ ...before, lastIngestAt: null });
+    });
+
+    it('recognises a duplicate by canonical URL and by content hash', async () => {
+      const s = await open();
+      const first = await save(s, JABALIA);
+      // Same canonical URL from another feed.
+      const byUrl = await s.saveArticle({ source: 'other-feed', url: 'https://m.example.com/x', canonicalUrl: JABALIA.url }, docOf(JABALIA));
+      expect(byUrl.status).toBe('duplicate');
+      expect(byUrl.articleId).toBe(first.articleId);
+      // Same text, other URL, whitespace changed: a syndicated copy.
+      const copy = { ...JABALIA, url: 'https://mirror.example.net/jabalia', text: JABALIA.text + '\n\n' };
+      const byHash = await s.saveArticle(articleInputOf(copy), docOf(copy, fixtureExtractor([copy])));
+      expect(byHash.status).toBe('duplicate');
+      expect(byHash.articleId).toBe(first.articleId);
+      expect(byHash.eventIds).toEqual(first.eventIds);
+      expect((await s.stats()).articles).toBe(1);
+    });
+
+    it('answers one insert and duplicates when the same article is saved concurrently', async () => {
+      const s = await open();
+      const results = await Promise.all(Array.from({ length: 6 }, () => save(s, JABALIA)));
+      expect(results.map((r) => r.status).sort()).toEqual(['duplicate', 'duplicate', 'duplicate', 'duplicate', 'duplicate', 'inserted']);
+      expect(new Set(results.map((r) => r.articleId)).size).toBe(1);
+      const stats = await s.stats();
+      expect([stats.articles, stats.reports, stats.events]).toEqual([1, 1, 1]);
+    });
+
+    it('updates an article whose URL is known but whose content changed', async () => {
+      const s = await open();
+      const first = await save(s, IDLIB);
+      const revised: FixtureArticle = { ...IDLIB, text: IDLIB.text.replace('الأحياء السكنية', 'المنازل') };
+      const doc = fixtureExtractor([revised])(inputOf(revised));
+      doc.events[0].fatalities = 7;
+      const r = await s.saveArticle(articleInputOf(revised), doc);
+      expect(r.status).toBe('updated');
+      expect(r.articleId).toBe(first.articleId);
+      const stats = await s.stats();
+      expect([stats.articles, stats.reports, stats.events]).toEqual([1, 1, 1]);
+      const page = await s.listEvents({});
+      expect(page.items.map((e) => e.fatalities)).toEqual([7]);
+      expect((await s.getArticle(first.articleId))!.text).toContain('المنازل');
+      // the old text is gone from the full-text index, the new one is there
+      expect((await s.listEvents({ q: 'السكنية' })).items).toHaveLength(0);
+      expect((await s.listEvents({ q: 'المنازل' })).items).toHaveLength(1);
+    });
+
+    it('re-extraction with replace keeps content-derived event ids and ACLED numbers', async () => {
+      const s = await open();
+      const first = await save(s, TAIZ);
+      const before = (await s.listEvents({}, { sort: 'date' })).items.map((e) => [e.id, e.eventIdCnty]);
+      const r = await s.saveArticle(articleInputOf(TAIZ), docOf(TAIZ), { replace: true });
+      expect(r.status).toBe('updated');
+      expect(r.eventIds).toEqual(first.eventIds);
+      expect((await s.listEvents({}, { sort: 'date' })).items.map((e) => [e.id, e.eventIdCnty])).toEqual(before);
+    });
+
+    it('rolls back the whole document when a write fails midway', async () => {
+      let calls = 0;
+      const failing: Corroborator = {
+        async assign() {
+          calls++;
+          if (calls === 2) throw new Error('disk on fire');
+          return null;
+        },
+      };
+      const s = await open({ corroborator: failing });
+      await expect(save(s, TAIZ)).rejects.toThrow('disk on fire');
+      expect(calls).toBe(2); // the first report and its event were written before the failure
+      const stats = await s.stats();
+      expect([stats.articles, stats.reports, stats.events]).toEqual([0, 0, 0]);
+      expect((await s.listEvents({ q: 'تعز' })).items).toHaveLength(0);
+      expect(await s.ingestLog()).toEqual([]);
+      // And the same document saves cleanly afterwards.
+      const r = await save(s, TAIZ);
+      expect(r.status).toBe('inserted');
+      expect(r.eventIds).toHaveLength(2);
+    });
+
+    it('refuses a corroborator that points at an unknown event, and rolls back', async () => {
+      const s = await open({ corroborator: { assign: async () => 'evt_nope' } });
+      const err = await save(s, IDLIB).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(MarsadError);
+      expect((await s.stats()).articles).toBe(0);
+    });
+
+    it('lets a corroborator merge reports into one canonical event with a fatality range', async () => {
+      // Merge any report of the same sub-event type and date into the event already stored.
+      const sameDay: Corroborator = {
+        async assign(report, reader) {
+          const page = await reader.listEvents({ subEventType: report.record.subEventType, from: report.record.date ?? undefined, to: report.record.date ?? undefined });
+          return page.items[0]?.id ?? null;
+        },
+      };
+      const s = await open({ corroborator: sameDay });
+      const a = await save(s, IDLIB);
+      const other: FixtureArticle = {
+        ...IDLIB, url: 'https://other.example/idlib', outlet: 'Other Outlet', publishedAt: '2024-03-05',
+        text: IDLIB.text.replace('الأحياء السكنية', 'مخيم للنازحين'),
+      };
+      const doc = fixtureExtractor([other])(inputOf(other));
+      doc.events[0].fatalities = 8;
+      doc.events[0].confidence = 0.7;
+      const b = await s.saveArticle(articleInputOf(other), doc);
+      expect(b.eventIds).toEqual(a.eventIds);
+      const e = await s.getEvent(a.eventIds[0]);
+      expect(e!.reportCount).toBe(2);
+      expect([e!.fatalitiesLow, e!.fatalities, e!.fatalitiesHigh]).toEqual([5, 5, 8]);
+      expect(e!.conflict).toBe(true);
+      expect(e!.sources.map((x) => x.outlet)).toEqual(['Other Outlet', 'Example Arabic']); // by publication date
+      expect(e!.source).toBe('Other Outlet; Example Arabic');
+      expect(e!.reports).toHaveLength(2);
+      expect((await s.stats()).events).toBe(1);
+    });
+
+    it('records failures with their source, and successes, in the ingest log', async () => {
+      const s = await open();
+      await save(s, IDLIB, 'feed:example');
+      await save(s, IDLIB, 'feed:example');
+      await s.logFailure({ source: 'feed:broken', url: 'https://broken.example/a', code: 'FETCH_TIMEOUT', message: 'fetch timed out after 10 s' });
+      const log = await s.ingestLog();
+      expect(log.map((l) => [l.outcome, l.source, l.code])).toEqual([
+        ['failed', 'feed:broken', 'FETCH_TIMEOUT'],
+        ['duplicate', 'feed:example', 'DUPLICATE'],
+        ['inserted', 'feed:example', null],
+      ]);
+      expect((await s.ingestLog({ outcome: 'failed' }))[0].url).toBe('https://broken.example/a');
+      const stats = await s.stats();
+      expect(stats).toMatchObject({ articles: 1, reports: 1, events: 1, failures: 1, schemaVersion: 2 });
+      expect(stats.lastIngestAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    });
+
+    it('stores text holding a NUL character without shifting any offset', async () => {
+      const s = await open();
+      const withNul = { ...IDLIB, url: 'https://example.org/nul', text: IDLIB.text.replace('يوم الثلاثاء.', 'يوم الثلاثاء.\u0000') };
+      const r = await s.saveArticle(articleInputOf(withNul), docOf(withNul, fixtureExtractor([withNul])));
+      const a = await s.getArticle(r.articleId);
+      expect(a!.text.length).toBe(withNul.text.length);
+      const e = await s.getEvent(r.eventIds[0]);
+      for (const ev of e!.reports[0].evidence) expect(a!.text.slice(ev.start, ev.end)).toBe(ev.text);
+      expect(await s.getArticle('art_\u0000')).toBeNull();
+    });
+
+    it('stores an article with no events and one with no URL', async () => {
+      const s = await open();
+      const noEvents = fixtureExtractor([])(inputOf(IDLIB));
+      const r = await s.saveArticle({ source: 'cli' }, { ...noEvents, url: null });
+      expect(r).toMatchObject({ status: 'inserted', eventIds: [] });
+      expect((await s.getArticle(r.articleId))!.url).toBeNull();
+      expect((await s.saveArticle({ source: 'cli' }, { ...noEvents, url: null })).status).toBe('duplicate');
+    });
+  });
+}
+
+describe('SQLite file', () => {
+  it('uses WAL, foreign keys and versioned migrations applied once', async () => {
+    const { sqliteBackend } = await import('./test-helpers/backends.js');
+    const s = await sqliteBackend.open();
+    await s.saveArticle(articleInputOf(IDLIB), docOf(IDLIB));
+    const { openSqliteStore } = await import('./sqlite.js');
+    // Reopening the same file applies nothing new and keeps the data.
+    const again = await openSqliteStore({ path: s.location });
+    expect((await again.stats()).events).toBe(1);
+    await again.close();
+    const raw = new Database(s.location, { readonly: true });
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(raw.prepare('select version, name from schema_migrations order by version').all().map((r: any) => r.version)).toEqual([1, 2]);
+    raw.close();
+    await s.close();
+  });
+});
