@@ -27,6 +27,37 @@ const SUFFIXES = ['هما', 'كما', 'هم', 'هن', 'ها', 'كم', 'كن', '�
 
 const IMPERFECT = new Set(['ي', 'ت', 'ن', 'ا']);
 
+// Endings grouped by their last letter, longest first, so a word is tried only against the endings it
+// can have (a third of analyzeWord's time went to trying all of them).
+function byLastLetter(list: readonly string[]): ReadonlyMap<string, readonly string[]> {
+  const m = new Map<string, string[]>();
+  for (const e of [...list].sort((a, b) => b.length - a.length)) m.set(e[e.length - 1], [...(m.get(e[e.length - 1]) ?? []), e]);
+  return m;
+}
+const SUFFIXES_BY_LAST = byLastLetter(SUFFIXES);
+
+interface Chain {
+  parts: readonly string[];
+  text: string;
+  /** Holds the future prefix س. */
+  future: boolean;
+  /** Ends in ل, after which the article is written with one letter (لل). */
+  lam: boolean;
+}
+
+// No proclitic first, then the chains; compiled once, read-only.
+const CHAINS: readonly Chain[] = [[], ...PREFIX_CHAINS].map((parts) => ({
+  parts,
+  text: parts.join(''),
+  future: parts.includes('س'),
+  lam: parts[parts.length - 1] === 'ل',
+}));
+// The chains a word can start with, by its first letter (most words start with no proclitic letter).
+const NO_CHAIN: readonly Chain[] = [CHAINS[0]];
+const CHAINS_BY_FIRST: ReadonlyMap<string, readonly Chain[]> = new Map(
+  [...new Set(PREFIX_CHAINS.map((c) => c[0]))].map((f) => [f, CHAINS.filter((c) => c.text === '' || c.text[0] === f)]),
+);
+
 function stripArticle(w: string): { article: string | null; rest: string } {
   if (w.length >= 4 && w.startsWith('ال')) return { article: 'ال', rest: w.slice(2) };
   return { article: null, rest: w };
@@ -43,7 +74,9 @@ export interface AnalyzeOptions {
 // A known stem with an enclitic pronoun after it: سيطرته → سيطره + ه (ta marbuta is written open, ت,
 // before a suffix).
 function knownWithSuffix(w: string, known: KnownWord): { stem: string; suffix: string } | null {
-  for (const s of SUFFIXES) {
+  const candidates = SUFFIXES_BY_LAST.get(w[w.length - 1]);
+  if (!candidates) return null;
+  for (const s of candidates) {
     if (w.length - s.length < 2 || !w.endsWith(s)) continue;
     const stem = w.slice(0, -s.length);
     if (known(stem)) return { stem, suffix: s };
@@ -55,9 +88,12 @@ function knownWithSuffix(w: string, known: KnownWord): { stem: string; suffix: s
 // Inflectional endings of verbs and nouns (past-tense ت and وا, plural ون ين ات, dual ان, ta marbuta ه,
 // nisba يه). Not pronouns: they never become a segment, they only tell that a stem is known.
 const ENDINGS = ['ت', 'ه', 'ا', 'ي', 'ان', 'ين', 'ون', 'وا', 'ات', 'يه', 'تا', 'تم'];
+const ENDINGS_BY_LAST = byLastLetter(ENDINGS);
 
 function isKnownInflected(w: string, known: KnownWord): boolean {
-  for (const e of ENDINGS) if (w.length - e.length >= 3 && w.endsWith(e) && known(w.slice(0, -e.length))) return true;
+  const candidates = ENDINGS_BY_LAST.get(w[w.length - 1]);
+  if (!candidates) return false;
+  for (const e of candidates) if (w.length - e.length >= 3 && w.endsWith(e) && known(w.slice(0, -e.length))) return true;
   return false;
 }
 
@@ -75,51 +111,40 @@ export function analyzeWord(word: string, known: KnownWord, opts: AnalyzeOptions
     return article && known(rest) ? { prefixes: [], article, stem: rest, suffix: null } : whole;
   }
   const suffixes = !opts.lastLetterFolded;
+  const reading = (ch: Chain, article: string | null, stem: string, suffix: string | null = null): WordAnalysis =>
+    ({ prefixes: [...ch.parts], article, stem, suffix });
   let inflected: WordAnalysis | null = null;
   let fallback: WordAnalysis | null = null;
-  for (const chain of [[], ...PREFIX_CHAINS]) {
-    const p = chain.join('');
-    if (!word.startsWith(p)) continue;
-    const rest = word.slice(p.length);
-    if (chain.includes('س') && !(IMPERFECT.has(rest[0]) && rest.length >= 3)) continue;
-    // the rest as it is (والذي is و + الذي, وآلاف is و + آلاف, للبنان is ل + لبنان), then with the article:
-    // ال, or after ل a single ل (لل = ل + ال, its alef written away)
-    let article: string | null = null;
-    let afterArticle = rest;
-    if (chain[chain.length - 1] === 'ل' && rest.startsWith('ل') && rest.length >= 3) {
-      article = 'ال';
-      afterArticle = rest.slice(1);
-    } else {
-      const a = stripArticle(rest);
-      article = a.article;
-      afterArticle = a.rest;
-    }
-    const readings: Array<{ article: string | null; stem: string }> = chain.length > 0 ? [{ article: null, stem: rest }] : [];
-    if (article) readings.push({ article, stem: afterArticle });
-    for (const rd of readings) {
-      if (known(rd.stem) || (rd.article !== null && known('ال' + rd.stem))) {
-        return { prefixes: [...chain], article: rd.article, stem: rd.stem, suffix: null };
-      }
-    }
+  for (const ch of CHAINS_BY_FIRST.get(word[0]) ?? NO_CHAIN) {
+    if (!word.startsWith(ch.text)) continue;
+    const rest = word.slice(ch.text.length);
+    if (ch.future && !(IMPERFECT.has(rest[0]) && rest.length >= 3)) continue;
+    // two readings of the rest: as it is (والذي is و + الذي, وآلاف is و + آلاف, للبنان is ل + لبنان) —
+    // for no proclitic, that is the whole word, looked up already — then after the article: ال, or after
+    // ل a single ل (لل = ل + ال, its alef written away)
+    const plain = ch.parts.length > 0 ? rest : null;
+    let afterArticle: string | null = null;
+    if (ch.lam && rest.startsWith('ل') && rest.length >= 3) afterArticle = rest.slice(1);
+    else if (rest.length >= 4 && rest.startsWith('ال')) afterArticle = rest.slice(2);
+    if (plain !== null && known(plain)) return reading(ch, null, plain);
+    if (afterArticle !== null && (known(afterArticle) || known('ال' + afterArticle))) return reading(ch, 'ال', afterArticle);
     if (suffixes) {
-      // the whole word was looked up already, but not with a pronoun cut off
-      for (const rd of chain.length > 0 ? readings : [{ article: null, stem: word }, ...readings]) {
-        const k = knownWithSuffix(rd.stem, known);
-        if (k) return { prefixes: [...chain], article: rd.article, stem: k.stem, suffix: k.suffix };
-      }
+      const k = knownWithSuffix(rest, known);
+      if (k) return reading(ch, null, k.stem, k.suffix);
+      const ka = afterArticle !== null ? knownWithSuffix(afterArticle, known) : null;
+      if (ka) return reading(ch, 'ال', ka.stem, ka.suffix);
     }
     // a known word with an inflectional ending (سيطر + ت، فلسطيني + ون) is the word itself, inflected:
     // its first letters are not proclitics, however long the rest
     if (!inflected) {
-      const plain = chain.length > 0 ? readings : [{ article: null, stem: word }, ...readings];
-      const rd = plain.find((x) => isKnownInflected(x.stem, known));
-      if (rd) inflected = { prefixes: [...chain], article: rd.article, stem: rd.stem, suffix: null };
+      if (isKnownInflected(rest, known)) inflected = plain === null ? whole : reading(ch, null, rest);
+      else if (afterArticle !== null && isKnownInflected(afterArticle, known)) inflected = reading(ch, 'ال', afterArticle);
     }
     if (fallback) continue;
     // one-letter prepositions glue to so many stems (باقية، لبنان) that an unknown rest must be long;
     // after the article two letters are enough (الدم)
-    if (article && afterArticle.length >= 2) fallback = { prefixes: [...chain], article, stem: afterArticle, suffix: null };
-    else if (chain.length > 0 && rest.length >= (chain.length > 1 ? 3 : 4)) fallback = { prefixes: [...chain], article: null, stem: rest, suffix: null };
+    if (afterArticle !== null && afterArticle.length >= 2) fallback = reading(ch, 'ال', afterArticle);
+    else if (plain !== null && plain.length >= (ch.parts.length > 1 ? 3 : 4)) fallback = reading(ch, null, plain);
   }
   return inflected ?? fallback ?? whole;
 }

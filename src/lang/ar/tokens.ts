@@ -2,26 +2,18 @@
 // A token is a run of Arabic letters, of Latin letters, or of digits (with internal separators as in
 // 1,500 or 3.5), or one punctuation or other character. A change of script splits a token, so
 // "و105" gives "و" + "105" and "11أيلول" gives "11" + "أيلول"; `glued` records that no space was there.
+// A comma joins digits only as a thousands separator (exactly three digits after it): the Arabic comma
+// is folded to "," as well, and "5،6" is a list of two numbers, not 56.
 
 import type { NormalizedText } from './normalize.js';
 import type { Token, TokenKind } from '../../doc/types.js';
+import { isArabicLetter, isDigit, isLatinLetter } from './chars.js';
+
+export { isArabicLetter };
 
 export interface TokenWithGlue extends Token {
   /** True when the token follows the previous one with no space between them. */
   glued: boolean;
-}
-
-export function isArabicLetter(c: number): boolean {
-  return (c >= 0x0621 && c <= 0x064a) || (c >= 0x066e && c <= 0x066f) || (c >= 0x0671 && c <= 0x06d3) ||
-    (c >= 0x06fa && c <= 0x06ff) || (c >= 0x0750 && c <= 0x077f) || (c >= 0x08a0 && c <= 0x08c9);
-}
-
-function isLatinLetter(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
-}
-
-function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
 }
 
 function isSpace(c: number): boolean {
@@ -35,6 +27,12 @@ function kindOf(c: number): TokenKind | 'space' {
   if (isDigit(c)) return 'number';
   if (c < 0x80 || (c >= 0x2000 && c <= 0x206f)) return 'punct';
   return 'other';
+}
+
+// Exactly three digits at `at`, and no fourth.
+function isThousandsGroup(t: string, at: number): boolean {
+  return at + 3 <= t.length && isDigit(t.charCodeAt(at)) && isDigit(t.charCodeAt(at + 1)) &&
+    isDigit(t.charCodeAt(at + 2)) && !isDigit(t.charCodeAt(at + 3));
 }
 
 /** Split normalised text into tokens; spans are mapped to the original through the offset map. */
@@ -60,7 +58,11 @@ export function tokenize(norm: NormalizedText): TokenWithGlue[] {
       for (;;) {
         while (j < n && isDigit(t.charCodeAt(j))) j++;
         const sep = t.charCodeAt(j);
-        if ((sep === 0x2c || sep === 0x2e) && j + 1 < n && isDigit(t.charCodeAt(j + 1))) {
+        if (sep === 0x2e && j + 1 < n && isDigit(t.charCodeAt(j + 1))) {
+          j++;
+          continue;
+        }
+        if (sep === 0x2c && isThousandsGroup(t, j + 1)) {
           j++;
           continue;
         }
