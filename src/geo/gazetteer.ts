@@ -1,0 +1,447 @@
+// The gazetteer at run time: the compiled file (data/gazetteer/gazetteer.tsv.gz) read synchronously,
+// with the curated entries and the common-word list applied on top so editing either takes effect
+// without a rebuild.
+//
+// Loading is kept cheap (target ≤ 300 ms; gunzip is most of it): nothing is decoded or indexed up
+// front. The file's index part is sorted, so a lookup bisects its bytes; a record is named by the
+// byte offset of its line, and a Place object is built the first time it is asked for. Only the
+// countries and admin-1 regions (the first ~630 records) are read at load.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { loadCommonWords } from './common-words.js';
+import { type AdminRef, applyCurated, type CuratedEntry, type CuratedStats, type CuratedTarget, loadCuratedFile } from './curated.js';
+import { distanceKm } from './distance.js';
+import { COL, decodeExtra, INDEX_MARKER } from './format.js';
+import { keyTokens, placeKey } from './keys.js';
+import { placeKeysOf } from './name-keys.js';
+import { dataPath, GAZETTEER_FILE } from './paths.js';
+import type { Country, Place, PlaceKind } from './types.js';
+import { isPlaceKind, SETTLEMENT_KINDS } from './types.js';
+
+export interface LoadOptions {
+  /** Curated entries to apply on top; default: curated.json beside the gazetteer file (if any); false for none. */
+  curated?: string | false;
+  /** Common-word list; default: common-words.json beside the gazetteer file (if any); false for none. */
+  commonWords?: string | false;
+  onWarn?: (message: string) => void;
+}
+
+/** Words put before a region's name that are not part of it: محافظة إدلب, ريف حلب, ولاية الخرطوم. */
+const ADMIN_WORDS = new Set(['محافظه', 'ولايه', 'شعبيه', 'بلديه', 'اقليم', 'منطقه', 'مديريه', 'قضاء', 'ناحيه', 'لواء', 'جهه', 'ريف', 'governorate', 'province', 'district', 'region', 'wilaya', 'muhafazat']);
+
+const ADMIN_ORDER: Partial<Record<PlaceKind, number>> = { admin1: 0, admin2: 1, admin3: 2 };
+
+const GRID = 0.5; // degrees per cell of the nearest() grid: ~55 km
+
+export class Gazetteer {
+  /** The file's `#` header lines (sources, licences, credits, build stats). */
+  readonly header: readonly string[];
+  /** Longest name, in words: how far the text matcher needs to look ahead. */
+  maxNameTokens = 0;
+  /** Keys (placeKey) of the common-word list. */
+  readonly commonWords: ReadonlySet<string>;
+  /** What applying the curated file did at load (undefined when none was applied). */
+  curatedStats?: CuratedStats;
+
+  /** The decompressed file; records stay UTF-8 bytes until asked for. */
+  private readonly buf: Buffer;
+  /** Byte range of the records part and of the index part. */
+  private readonly recStart: number;
+  private readonly recEnd: number;
+  private readonly idxStart: number;
+  private readonly idxEnd: number;
+  private readonly fileRows: number;
+  /** Places by row handle: a record's byte offset, or buf.length + n for places added after load. */
+  private readonly cache = new Map<number, Place>();
+  /** Places put by the curated overlay (never evicted), by row handle. */
+  private readonly overlay = new Map<number, Place>();
+  /** Admin-1 names renamed by the overlay: places of the region show the new names. */
+  private readonly adminNames = new Map<string, { name: string; nameAr: string }>();
+  private nextAdded: number;
+  /** Keys and ids added after load (the curated overlay), and rows whose file keys no longer count. */
+  private readonly extraIndex = new Map<string, number[]>();
+  private readonly extraIds = new Map<string, number>();
+  private readonly replaced = new Set<number>();
+  private readonly countryList: Country[] = [];
+  private readonly countryKeys = new Map<string, Country>();
+  private readonly admin1Rows: number[] = [];
+  /** Places whose commonWord a curated entry sets (true or false) whatever the name. */
+  private readonly forcedCommon = new Map<string, boolean>();
+  private grid: Map<string, number[]> | null = null;
+
+  constructor(data: Buffer, commonWords: ReadonlySet<string> = new Set()) {
+    this.commonWords = commonWords;
+    this.buf = data;
+    const header: string[] = [];
+    let pos = 0;
+    while (pos < data.length && data[pos] === 0x23 /* # */) {
+      const nl = data.indexOf(0x0a, pos);
+      const end = nl < 0 ? data.length : nl;
+      header.push(data.toString('utf8', pos, end));
+      pos = end + 1;
+    }
+    this.header = header;
+    const mark = data.indexOf(`\n${INDEX_MARKER}`, Math.max(0, pos - 1));
+    if (mark < 0) throw new Error(`gazetteer: no ${INDEX_MARKER} line; rebuild the file`);
+    let afterMark = data.indexOf(0x0a, mark + 1);
+    if (afterMark < 0) afterMark = data.length;
+    const markLine = data.toString('utf8', mark + 1, afterMark);
+    this.maxNameTokens = Number(/maxNameTokens=(\d+)/.exec(markLine)?.[1] ?? 0);
+    this.fileRows = Number(/rows=(\d+)/.exec(markLine)?.[1] ?? 0);
+    this.recStart = pos;
+    this.recEnd = mark;
+    this.idxStart = Math.min(afterMark + 1, data.length);
+    this.idxEnd = data.length;
+    this.nextAdded = data.length;
+
+    // countries, then admin-1 regions, come first in the records part (the writer sorts them so)
+    for (let at = this.recStart; at < this.recEnd; ) {
+      const t1 = data.indexOf(0x09, at);
+      const kind = data.toString('latin1', t1 + 1, data.indexOf(0x09, t1 + 1));
+      if (kind === 'country') this.addCountry(at);
+      else if (kind === 'admin1') this.admin1Rows.push(at);
+      else break;
+      at = this.lineEnd(at) + 1;
+    }
+  }
+
+  /** Number of places. */
+  get size(): number {
+    return this.fileRows + (this.nextAdded - this.buf.length);
+  }
+
+  /**
+   * Candidates for a key (placeKey of a name). `commonWord` on each follows the key looked up: set
+   * when the key is on the common-word list (or a curated entry forces it), so "النصر" needs a cue
+   * whichever place bears it, while "المدينة المنورة" does not though Medina's short name does.
+   */
+  lookup(key: string): Place[] {
+    const common = this.commonWords.has(key);
+    return this.rowsOf(key).map((r) => {
+      const p = this.place(r);
+      const cw = this.forcedCommon.get(p.id) ?? common;
+      if (!!p.commonWord === cw) return p;
+      const q = { ...p };
+      if (cw) q.commonWord = true;
+      else delete q.commonWord;
+      return q;
+    });
+  }
+
+  /** Whether any place has this key (builds no Place: for hot paths such as the clitic splitter). */
+  has(key: string): boolean {
+    return this.rowsOf(key).length > 0;
+  }
+
+  /** Candidates for a name as written (placeKey applied). */
+  search(name: string): Place[] {
+    return this.lookup(placeKey(name));
+  }
+
+  get(id: string): Place | undefined {
+    const r = this.rowOfId(id);
+    return r === undefined ? undefined : this.place(r);
+  }
+
+  /** Every place (builds them all: for tools and tests, not the hot path). */
+  *all(): IterableIterator<Place> {
+    for (const r of this.allRows()) yield this.place(r);
+  }
+
+  countries(): Country[] {
+    return [...this.countryList];
+  }
+
+  /**
+   * A country by the key of its name (ليبيا), a nationality adjective in any form (الليبية → ليبيه),
+   * its English name or adjective, or its ISO2 code in any case ("ly").
+   */
+  countryByKey(key: string): Country | undefined {
+    const c = this.countryKeys.get(key);
+    if (c) return c;
+    if (key.length === 2) return this.countryKeys.get(`#${key.toUpperCase()}`);
+    return undefined;
+  }
+
+  /**
+   * Admin regions (admin-1 first, then admin-2/3) named by a key, optionally within a country.
+   * Takes the key of a region name with or without its admin word: "محافظه ادلب", "ادلب",
+   * "ريف دمشق" (a region's own name) and "ريف حلب" (the countryside of Aleppo: Aleppo's region).
+   */
+  adminByKey(key: string, country?: string): Place[] {
+    const find = (k: string) =>
+      this.lookup(k).filter((p) => ADMIN_ORDER[p.kind] !== undefined && (!country || p.countryCode === country));
+    let found = find(key);
+    if (found.length === 0) {
+      const words = key.split(' ');
+      if (words.length > 1 && ADMIN_WORDS.has(words[0])) found = find(words.slice(1).join(' '));
+    }
+    return found.sort((a, b) => ADMIN_ORDER[a.kind]! - ADMIN_ORDER[b.kind]! || b.population - a.population);
+  }
+
+  /** True when the key is on the common-word list (the matcher needs a cue before taking it). */
+  isCommonWord(key: string): boolean {
+    return this.commonWords.has(key);
+  }
+
+  /**
+   * The nearest place to a point, optionally among those passing `filter`, within `maxKm`
+   * (default 200). The first call builds a grid of all points (~100 ms).
+   */
+  nearest(lat: number, lon: number, filter?: (p: Place) => boolean, maxKm = 200): Place | undefined {
+    const grid = this.ensureGrid();
+    const cy = Math.floor(lat / GRID);
+    const cx = Math.floor(lon / GRID);
+    let best: Place | undefined;
+    let bestD = maxKm;
+    // a cell of ring r is at least (r - 1) cells away; cells are narrower east-west than 55 km
+    const cellKm = GRID * 111 * Math.cos((Math.min(Math.abs(lat) + 5, 89) * Math.PI) / 180);
+    const maxRing = Math.ceil(maxKm / cellKm) + 1;
+    for (let ring = 0; ring <= maxRing; ring++) {
+      if ((ring - 1) * cellKm > bestD) break;
+      for (let y = cy - ring; y <= cy + ring; y++) {
+        for (let x = cx - ring; x <= cx + ring; x++) {
+          if (Math.max(Math.abs(y - cy), Math.abs(x - cx)) !== ring) continue;
+          for (const r of grid.get(`${y},${x}`) ?? []) {
+            const p = this.place(r);
+            const d = distanceKm(lat, lon, p.lat, p.lon);
+            if (d < bestD && (!filter || filter(p))) {
+              bestD = d;
+              best = p;
+            }
+          }
+        }
+      }
+    }
+    return best;
+  }
+
+  /** Apply curated entries on top (loadGazetteer does it with the shipped file). Idempotent. */
+  applyCurated(entries: CuratedEntry[], onWarn?: (m: string) => void): CuratedStats {
+    const stats = applyCurated(this.curatedTarget(), entries, onWarn);
+    this.curatedStats = stats;
+    return stats;
+  }
+
+  // -- internals --------------------------------------------------------------------------------
+
+  private lineEnd(at: number): number {
+    const nl = this.buf.indexOf(0x0a, at);
+    return nl < 0 ? this.buf.length : nl;
+  }
+
+  private *allRows(): IterableIterator<number> {
+    for (let at = this.recStart; at < this.recEnd; at = this.lineEnd(at) + 1) yield at;
+    for (let r = this.buf.length; r < this.nextAdded; r++) yield r;
+  }
+
+  /**
+   * The value part of the index line for `key` (a name key or a place id), or null. Bisection
+   * over the bytes of the sorted index part: each probe backs up to the start of its line.
+   */
+  private bisect(key: string): string | null {
+    const probe = Buffer.from(`${key}\t`, 'utf8');
+    const n = probe.length;
+    const buf = this.buf;
+    let lo = this.idxStart; // the start of a line
+    let hi = this.idxEnd; // exclusive
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const nl = mid > lo ? buf.lastIndexOf(0x0a, mid - 1) : -1;
+      const s = nl < lo ? lo : nl + 1;
+      let e = buf.indexOf(0x0a, s);
+      if (e < 0 || e > hi) e = hi;
+      const c = buf.compare(probe, 0, n, s, Math.min(e, s + n));
+      if (c === 0) return buf.toString('utf8', s + n, e);
+      if (c < 0) lo = e + 1;
+      else hi = s;
+    }
+    return null;
+  }
+
+  /** Row handles (record byte offsets) indexed under a key, with the overlay applied. */
+  private rowsOf(key: string): number[] {
+    const hit = key.includes(':') ? null : this.bisect(key);
+    let found = hit === null ? [] : hit.split(',').map((x) => this.recStart + Number(x));
+    if (this.replaced.size) found = found.filter((r) => !this.replaced.has(r));
+    const extra = this.extraIndex.get(key);
+    if (extra) for (const r of extra) if (!found.includes(r)) found.push(r);
+    return found;
+  }
+
+  private rowOfId(id: string): number | undefined {
+    const added = this.extraIds.get(id);
+    if (added !== undefined) return added;
+    // ids hold ':' and name keys never do, so both live in one sorted index
+    const hit = id.includes(':') ? this.bisect(id) : null;
+    return hit === null ? undefined : this.recStart + Number(hit);
+  }
+
+  private place(r: number): Place {
+    const hit = this.overlay.get(r) ?? this.cache.get(r);
+    if (hit) return hit;
+    const f = this.buf.toString('utf8', r, this.lineEnd(r)).split('\t');
+    const extra = decodeExtra(f[COL.extra] ?? '');
+    const kind = f[COL.kind];
+    const nameAr = f[COL.nameAr];
+    const p: Place = {
+      id: f[COL.id],
+      name: f[COL.name],
+      nameAr,
+      names: f[COL.names] ? f[COL.names].split('|') : [],
+      kind: isPlaceKind(kind) ? kind : 'site',
+      lat: Number(f[COL.lat]),
+      lon: Number(f[COL.lon]),
+      population: Number(f[COL.population]) || 0,
+      countryCode: f[COL.cc],
+      country: f[COL.country],
+      admin1Code: f[COL.admin1Code],
+      admin1: f[COL.admin1],
+      admin1Ar: f[COL.admin1Ar],
+      source: f[COL.source],
+    };
+    if (f[COL.admin2]) p.admin2 = f[COL.admin2];
+    if (f[COL.admin2Ar]) p.admin2Ar = f[COL.admin2Ar];
+    if (extra.seat !== undefined) p.seat = Number(extra.seat);
+    if (extra.capital) p.capitalId = extra.capital;
+    if (extra.alt) p.altIds = extra.alt.split(',');
+    if (extra.old === '1') p.old = true;
+    if (extra.cw === '1' || extra.cw === '0') this.forcedCommon.set(p.id, extra.cw === '1');
+    const cw = this.forcedCommon.get(p.id) ?? (nameAr !== '' && this.commonWords.has(placeKey(nameAr)));
+    if (cw) p.commonWord = true;
+    const renamed = this.adminNames.get(p.admin1Code);
+    if (renamed) {
+      p.admin1 = renamed.name;
+      p.admin1Ar = renamed.nameAr;
+    }
+    this.cache.set(r, p);
+    return p;
+  }
+
+  private addCountry(r: number): void {
+    const p = this.place(r);
+    const f = this.buf.toString('utf8', r, this.lineEnd(r)).split('\t');
+    const extra = decodeExtra(f[COL.extra] ?? '');
+    const nameKeys = placeKeysOf(p.names, p.countryCode);
+    const adjectiveKeys = extra.adj ? extra.adj.split(',') : [];
+    const c: Country = {
+      code: p.countryCode,
+      name: p.name,
+      nameAr: p.nameAr,
+      nameKeys,
+      adjectiveKeys,
+      placeId: p.id,
+      capitalId: p.capitalId,
+      arabLeague: extra.al === '1',
+    };
+    this.countryList.push(c);
+    for (const k of [...nameKeys, ...adjectiveKeys]) if (!this.countryKeys.has(k)) this.countryKeys.set(k, c);
+    this.countryKeys.set(`#${c.code}`, c);
+  }
+
+  private ensureGrid(): Map<string, number[]> {
+    if (this.grid) return this.grid;
+    const grid = new Map<string, number[]>();
+    for (const r of this.allRows()) {
+      const [lat, lon] = this.latLon(r);
+      const cell = `${Math.floor(lat / GRID)},${Math.floor(lon / GRID)}`;
+      const list = grid.get(cell);
+      if (list) list.push(r);
+      else grid.set(cell, [r]);
+    }
+    this.grid = grid;
+    return grid;
+  }
+
+  /** A row's point without building its Place (the grid needs all of them). */
+  private latLon(r: number): [number, number] {
+    const cached = this.overlay.get(r) ?? this.cache.get(r);
+    if (cached) return [cached.lat, cached.lon];
+    const buf = this.buf;
+    let at = r - 1;
+    for (let c = 0; c < COL.lat; c++) at = buf.indexOf(0x09, at + 1);
+    const a = buf.indexOf(0x09, at + 1);
+    const b = buf.indexOf(0x09, a + 1);
+    return [Number(buf.toString('latin1', at + 1, a)), Number(buf.toString('latin1', a + 1, b))];
+  }
+
+  private put(place: Place): void {
+    let r = this.rowOfId(place.id);
+    if (r !== undefined) {
+      // the row's keys are now those of its new names: file keys no longer count for it
+      this.replaced.add(r);
+      for (const list of this.extraIndex.values()) {
+        const at = list.indexOf(r);
+        if (at >= 0) list.splice(at, 1);
+      }
+      const old = this.place(r);
+      if (this.grid && (old.lat !== place.lat || old.lon !== place.lon)) this.grid = null;
+    } else {
+      r = this.nextAdded++;
+      this.extraIds.set(place.id, r);
+      this.grid = null;
+    }
+    for (const k of placeKeysOf(place.names, place.countryCode)) {
+      const list = this.extraIndex.get(k);
+      if (list) list.push(r);
+      else this.extraIndex.set(k, [r]);
+      this.maxNameTokens = Math.max(this.maxNameTokens, keyTokens(k));
+    }
+    const p: Place = { ...place };
+    if (place.commonWord !== undefined) this.forcedCommon.set(place.id, place.commonWord);
+    const cw = place.commonWord ?? (place.nameAr !== '' && this.commonWords.has(placeKey(place.nameAr)));
+    if (cw) p.commonWord = true;
+    else delete p.commonWord;
+    this.overlay.set(r, p);
+    this.cache.delete(r);
+    if (p.kind === 'admin1' && p.admin1Code) {
+      const was = this.adminNames.get(p.admin1Code);
+      if (!was || was.name !== p.admin1 || was.nameAr !== p.admin1Ar) {
+        this.adminNames.set(p.admin1Code, { name: p.admin1, nameAr: p.admin1Ar });
+        // places already built show the old region name: build them again when asked
+        this.cache.clear();
+        for (const [k, q] of this.overlay) {
+          if (q.admin1Code === p.admin1Code && k !== r) this.overlay.set(k, { ...q, admin1: p.admin1, admin1Ar: p.admin1Ar });
+        }
+      }
+    }
+  }
+
+  private curatedTarget(): CuratedTarget {
+    const ref = (p: Place | undefined): AdminRef | undefined =>
+      p && p.admin1Code ? { code: p.admin1Code, name: p.admin1, nameAr: p.admin1Ar } : undefined;
+    return {
+      get: (id) => this.get(id),
+      put: (p) => this.put(p),
+      resolveAdmin1: (cc, text) => {
+        if (/^[A-Z]{2}\./.test(text)) return ref(this.admin1Rows.map((r) => this.place(r)).find((p) => p.admin1Code === text));
+        return ref(this.adminByKey(placeKey(text), cc).find((p) => p.kind === 'admin1'));
+      },
+      // no polygons at run time: the admin-1 of the nearest settlement of the same country
+      locateAdmin1: (lat, lon, cc) =>
+        ref(this.nearest(lat, lon, (p) => p.countryCode === cc && SETTLEMENT_KINDS.has(p.kind) && p.admin1Code !== '', 100)),
+      countryName: (cc) => this.countryList.find((c) => c.code === cc)?.name ?? cc,
+    };
+  }
+}
+
+/**
+ * Load the compiled gazetteer (default: the one shipped in data/gazetteer/), then apply the curated
+ * file and the common-word list found beside it. Synchronous.
+ */
+export function loadGazetteer(path?: string, opts: LoadOptions = {}): Gazetteer {
+  const file = path ?? dataPath('gazetteer', GAZETTEER_FILE);
+  const dir = dirname(file);
+  const raw = readFileSync(file);
+  const data = raw[0] === 0x1f && raw[1] === 0x8b ? gunzipSync(raw) : raw;
+  const cwPath = opts.commonWords === false ? null : opts.commonWords ?? join(dir, 'common-words.json');
+  const commonWords = cwPath && (opts.commonWords || existsSync(cwPath)) ? loadCommonWords(cwPath) : new Set<string>();
+  const gaz = new Gazetteer(data, commonWords);
+  const curPath = opts.curated === false ? null : opts.curated ?? join(dir, 'curated.json');
+  if (curPath && (opts.curated || existsSync(curPath))) {
+    gaz.applyCurated(loadCuratedFile(curPath).entries, opts.onWarn);
+  }
+  return gaz;
+}
