@@ -131,7 +131,17 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
       for (let k = Math.min(a, b); k < Math.max(a, b); k++) if (CLAUSE_BREAKS.has(tokens[k].norm)) n++;
       return n;
     };
+    // a list of places ("بلدات أبو قرين والوشكة وزمزم") goes to one frame, the one nearest its first member
+    const groups: PlaceMention[][] = [];
     for (const p of eligible) {
+      const g = groups[groups.length - 1];
+      const last = g?.[g.length - 1];
+      const linked = last && p.tokenStart - last.tokenEnd <= 1 && (tokens[p.tokenStart].norm.startsWith('و') || tokens[last.tokenEnd]?.norm === 'و' || tokens[last.tokenEnd]?.norm === ',');
+      if (linked) g.push(p);
+      else groups.push([p]);
+    }
+    for (const g of groups) {
+      const p = g[0];
       let best: Frame | null = null;
       let bestD = Infinity;
       for (const f of sFrames) {
@@ -140,13 +150,16 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
         else if (p.tokenEnd <= f.tokenStart) d = f.tokenStart - p.tokenEnd + 2;
         else d = 0;
         if (f.anaphoric && !(p.tokenStart >= f.tokenEnd && d <= 4)) continue;
+        // a place far before its trigger, or very far after it, belongs to another clause
+        if (p.tokenEnd <= f.tokenStart && d > 10) continue;
+        if (p.tokenStart >= f.tokenEnd && d > 18) continue;
         d += 5 * breaksBetween(p.tokenStart, p.tokenStart >= f.tokenEnd ? f.tokenEnd : f.tokenStart);
         if (d < bestD) {
           bestD = d;
           best = f;
         }
       }
-      if (best) best.places.push(p);
+      if (best) best.places.push(...g);
     }
     for (const f of sFrames) {
       if (f.anaphoric && f.places.length) f.anaphoric = false;
@@ -173,6 +186,33 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
       f.ref = earlier.length ? earlier[earlier.length - 1] : si - lastEventSentence <= 3 ? lastEventFrame : null;
       if (f.ref) f.ref.casualties.push(...f.casualties);
       f.casualties = [];
+    }
+
+    // 4b. a weak trigger (مقتل، هجوم) beside a strong one in the same sentence reports the same event
+    const strong = sFrames.filter((f) => !f.anaphoric && maxWeight(f) >= 0.8);
+    if (strong.length) {
+      for (const f of sFrames) {
+        if (f.anaphoric || maxWeight(f) >= 0.7 || strong.includes(f)) continue;
+        const host = strong.reduce((a, b) => (Math.abs(b.tokenStart - f.tokenStart) < Math.abs(a.tokenStart - f.tokenStart) ? b : a));
+        host.casualties.push(...f.casualties);
+        for (const p of f.places) if (!host.places.includes(p)) host.places.push(p);
+        f.casualties = [];
+        f.places = [];
+        f.anaphoric = true;
+        f.ref = host;
+      }
+    }
+    // a weak trigger alone needs support: a count of dead or a named actor near it
+    for (const f of sFrames) {
+      if (f.anaphoric || maxWeight(f) >= 0.7) continue;
+      const killed = f.casualties.some((c) => c.kind === 'killed' && (c.value ?? 0) > 0);
+      const named = actors.some((a) => a.tokenStart >= sent.tokenStart && a.tokenEnd <= sent.tokenEnd && a.ruleId !== 'actor.generic' && Math.abs(a.tokenStart - f.tokenStart) <= 6);
+      if (!killed && !named) {
+        f.anaphoric = true;
+        f.ref = lastEventFrame;
+        lastEventFrame?.casualties.push(...f.casualties);
+        f.casualties = [];
+      }
     }
 
     // 5. which frames make events: those with places; one without, only if nothing else here did
@@ -202,6 +242,10 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
   const events: EventRecord[] = [];
   for (const f of eventFrames) events.push(...frameEvents(ctx, doc, f, keys, allCues, mainPlace, eventFrames));
   return mergeSamePlaceDay(events);
+}
+
+function maxWeight(f: Frame): number {
+  return Math.max(...f.triggers.map((t) => t.weight));
 }
 
 function mainPlaceOf(doc: MarsadDocument): PlaceMention | null {
@@ -256,8 +300,9 @@ function pickActors(ctx: AssembleContext, doc: MarsadDocument, f: Frame, keys: T
     }
   }
   // SVO: the subject just before a verb or a noun ("داعش يسيطر"، "تمكن داعش من السيطرة")
+  const violentFamily = !/^(strategic|agreement|group-change|base|arrest|protest|disrupted)/.test(f.family);
   if (!a1) {
-    const before = inSent.filter((m) => m.tokenEnd <= t0.tokenStart && t0.tokenStart - m.tokenEnd <= 3 && !TARGET_MARKERS.has(prevTok(m)));
+    const before = inSent.filter((m) => m.tokenEnd <= t0.tokenStart && t0.tokenStart - m.tokenEnd <= 3 && (!violentFamily || !TARGET_MARKERS.has(prevTok(m))));
     if (before.length) a1 = pick(before[before.length - 1], 'actor1.subject-before');
   }
   // VSO: the subject right after a verb ("قصفت المقاتلات الحربية")
@@ -284,7 +329,9 @@ function pickActors(ctx: AssembleContext, doc: MarsadDocument, f: Frame, keys: T
     if (before.length) a1 = pick(before[before.length - 1], 'actor1.nearest-before');
   }
   // actor2: a target after على/ضد, the other side of "بين X و Y", civilians, or any other actor
-  const others = inSent.filter((m) => !a1?.mention || (m.actorId !== a1.mention.actorId));
+  // named actors before generic ones (مسلحة، مدنيين) unless the generic one is the marked target
+  const all = inSent.filter((m) => !a1?.mention || (m.actorId !== a1.mention.actorId));
+  const others = [...all.filter((m) => m.ruleId !== 'actor.generic'), ...all.filter((m) => m.ruleId === 'actor.generic')];
   const target = others.find((m) => TARGET_MARKERS.has(prevTok(m)) || /^(و)/.test(tokens[m.tokenStart].norm) && tokens[a1?.mention?.tokenEnd ?? -1] === tokens[m.tokenStart])
     ?? others.find((m) => m.inter === 7 && m.tokenStart >= f.tokenStart)
     ?? others.find((m) => m.tokenStart >= f.tokenEnd)

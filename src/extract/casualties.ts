@@ -114,7 +114,8 @@ export function findCasualties(
   e: number,
 ): CasualtyMention[] {
   const words = wordsIn(lex, keys, tokens, s, e);
-  const nums = numbers.filter((n) => n.tokenStart >= s && n.tokenEnd <= e);
+  // a year (عام 2021، 2016) is not a count of people
+  const nums = numbers.filter((n) => n.tokenStart >= s && n.tokenEnd <= e && !(n.form === 'digits' && Number.isInteger(n.value) && n.value >= 1900 && n.value <= 2100));
   const numEndingAt = (t: number) => nums.find((n) => n.tokenEnd === t);
   // the number's qualifier sits before its core tokens: find a number whose span starts within a few tokens
   const numStartingNear = (t: number) => nums.find((n) => n.tokenStart >= t && n.tokenStart <= t + 4 && tokens[t] && n.start <= tokens[Math.min(n.tokenStart, e - 1)].start && n.start >= tokens[t].start);

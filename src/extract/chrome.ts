@@ -9,7 +9,8 @@ export function chromeStage(): Stage {
     needs: ['tokens'],
     adds: ['chrome'],
     run(doc) {
-      doc.layers.chrome = findChrome(doc.text, { title: doc.title ?? undefined });
+      // Spans given with the input (ingestion saw the page's metadata) win; none given, find them here.
+      if (doc.layers.chrome.length === 0) doc.layers.chrome = findChrome(doc.text, { title: doc.title ?? undefined });
     },
   };
 }

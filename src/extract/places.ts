@@ -29,10 +29,17 @@ export interface PlaceCues {
   relations: Map<string, 2 | 3>;
   /** Anaphors: words that stand for a place named before (المدينة، البلدة، العاصمة). */
   anaphors: Map<string, 'settlement' | 'capital' | 'any'>;
-  /** Words that are never place names on their own (lexicon words: triggers, actors, numbers…). */
+  /** Words that are place names only after a place word (lexicon words, everyday words). */
   stopWords: Set<string>;
+  /** Words that are never a one-word place name (cue words, prepositions, weekdays, months, function words). */
+  neverWords: Set<string>;
+  /** Given names and titles: a name after a title, or starting with a given name, is a person. */
+  personStarts: Set<string>;
+  titles: Set<string>;
 }
 
+// non-town places that news names with their own word (camps, crossings, airports, bases…)
+const SPECIAL: ReadonlySet<string> = new Set(['camp', 'crossing', 'airport', 'base', 'port', 'oilfield', 'district']);
 const SETTLEMENTS: ReadonlySet<PlaceKind> = new Set(['capital', 'city', 'town', 'village', 'hamlet', 'district', 'camp']);
 
 interface Candidate {
@@ -131,34 +138,55 @@ export function findPlaces(gaz: GazetteerLike, cues: PlaceCues, doc: MarsadDocum
     }
   }
 
-  // keep names that are safe, or that a cue vouches for
-  const kept = cands.filter((c) => {
-    if (c.country && !c.places.length) return true;
-    const single = c.tokenEnd - c.tokenStart === 1;
-    const stop = single && cues.stopWords.has(c.key);
-    if (stop && c.cueKind !== 'place' && c.cueKind !== 'region') return false;
-    const common = c.places.every((p) => p.commonWord);
-    const big = c.places.some((p) => (p.population ?? 0) >= 20000 || p.kind === 'capital' || p.kind === 'city' || p.kind === 'admin1' || (p.seat ?? 9) <= 2);
-    if (c.cueKind) return true;
-    if (common) return false;
-    if (big && !common) return true;
-    // a small place without a cue: only when its name has several words (أبو نجيم)
-    return !single;
-  });
-
   // the article's country: named countries and adjectives, then unambiguous big places
   const votes = new Map<string, number>();
   const vote = (cc: string, w: number) => votes.set(cc, (votes.get(cc) ?? 0) + w);
-  for (const c of kept) {
+  for (const c of cands) {
     if (c.country) vote(c.country.code, 2);
+    // only places that cannot be everyday words vote: big ones, or several-word names
     const cs = new Set(c.places.map((p) => p.countryCode));
-    if (cs.size === 1 && c.places.length) vote([...cs][0], 1);
+    const solid = c.places.some((p) => (p.population ?? 0) >= 20000 || p.kind === 'capital' || p.kind === 'admin1') || c.tokenEnd - c.tokenStart > 1;
+    if (cs.size === 1 && c.places.length && solid) vote([...cs][0], 1);
     else for (const p of c.places) if ((p.population ?? 0) >= 100000) vote(p.countryCode, 0.5);
   }
   const tld = doc.url?.match(/\.([a-z]{2})(?:[/:]|$)/i)?.[1]?.toUpperCase();
   if (tld && votes.has(tld)) vote(tld, 1);
   const countryRank = [...votes.entries()].sort((a, b) => b[1] - a[1]).map(([cc]) => cc);
   doc.country = countryRank[0] ?? null;
+
+  // keep names that are safe, or that a cue vouches for. A one-word name that is also an everyday word
+  // (مزيد، مستوى، تحرير) needs a place word or a list; a small place needs more than a preposition.
+  const kept: Candidate[] = [];
+  for (const c of cands) {
+    if (c.country && !c.places.length) {
+      kept.push(c);
+      continue;
+    }
+    const single = c.tokenEnd - c.tokenStart === 1;
+    const strongCue = c.cueKind === 'place' || c.cueKind === 'region';
+    const inList = c.cueKind === 'list' && kept.length > 0 && kept[kept.length - 1].tokenEnd >= c.tokenStart - 1 && kept[kept.length - 1].places.length > 0;
+    const firstOfList = c.cueKind === 'list' && !inList;
+    const never = single && (cues.neverWords.has(c.key) || c.key.length <= 2);
+    const everyday = single && (never || cues.stopWords.has(c.key) || c.places.every((p) => p.commonWord));
+    // a person: after a title (الرئيس، العميد…), or a phrase opening with a given name (محمد جمعة)
+    const title = c.tokenStart > 0 && keys[c.tokenStart - 1].some((k) => cues.titles.has(k.key));
+    const person = title || (!strongCue && keys[c.tokenStart].some((k) => k.exact && cues.personStarts.has(k.key)));
+    if (never || person) continue;
+    // a small place abroad, when the article is plainly about another country, is a namesake
+    const topVotes = votes.get(countryRank[0] ?? '') ?? 0;
+    const abroad = topVotes >= 2 && c.places.every((p) => !countryRank.slice(0, 2).includes(p.countryCode));
+    if (abroad && !c.places.some((p) => (p.population ?? 0) >= 50000 || p.kind === 'capital')) continue;
+    const big = c.places.some((p) => (p.population ?? 0) >= 50000 || p.kind === 'capital' || p.kind === 'admin1' || (p.kind === 'city' && (p.population ?? 0) >= 20000));
+    const town = c.places.some((p) => (p.population ?? 0) >= 5000 || p.kind === 'city' || p.kind === 'capital' || p.kind === 'admin1' || (p.seat ?? 9) <= 3 || SPECIAL.has(p.kind));
+    let ok: boolean;
+    if (strongCue || inList) ok = true;
+    else if (everyday) ok = false;
+    else if (!single) ok = true;
+    else if (big) ok = true;
+    else if (c.cueKind === 'preposition' || firstOfList) ok = town;
+    else ok = false;
+    if (ok) kept.push(c);
+  }
 
   const out: PlaceMention[] = [];
   const chosen: Place[] = [];

@@ -102,7 +102,27 @@ export function loadKnowledge(opts: KnowledgeOptions = {}): Knowledge {
   for (const a of actors.byId.values()) for (const al of a.aliases) addStop(al);
   for (const w of [...pc.placeWords, ...pc.regionWords, ...pc.prepositions, ...Object.keys(pc.relations)]) addStop(w);
 
+  // never a one-word place: the cue words themselves, function words, weekdays and months
+  const neverWords = new Set<string>();
+  for (const w of [...pc.placeWords, ...pc.regionWords, ...pc.prepositions, ...Object.keys(pc.relations), ...Object.keys(pc.anaphors)]) {
+    neverWords.add(bare(w));
+  }
+  for (const w of arabic.known) neverWords.add(bareKey(w));
+  for (const k of dates.weekdays.keys()) neverWords.add(bareKey(k));
+  for (const m of dates.months) if (m.words.length === 1) neverWords.add(bareKey(m.words[0]));
+  for (const m of [arabic.numbers.units, arabic.numbers.tens, arabic.numbers.hundreds, arabic.numbers.vague, arabic.numbers.scales]) {
+    for (const k of m.keys()) neverWords.add(bareKey(k));
+  }
+  const persons = JSON.parse(readFileSync(dataPath('lang', 'ar', 'person-names.json'), 'utf8')) as { givenNames: string[]; titles: string[] };
+  const commonPath = dataPath('lang', 'ar', 'common-words.json');
+  if (existsSync(commonPath)) {
+    for (const w of (JSON.parse(readFileSync(commonPath, 'utf8')) as { words: string[] }).words) stopWords.add(bare(w));
+  }
+
   const placeCues: PlaceCues = {
+    neverWords,
+    personStarts: new Set(persons.givenNames.map(bare)),
+    titles: new Set(persons.titles.map(bare)),
     placeWords: new Set(pc.placeWords.map(bare)),
     regionWords: new Set(pc.regionWords.map(bare)),
     prepositions: new Set(pc.prepositions.map(bare)),
