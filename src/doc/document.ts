@@ -1,5 +1,5 @@
 import { normalize } from '../lang/ar/normalize.js';
-import type { MarsadDocument, Span } from './types.js';
+import type { ChromeSpan, MarsadDocument, Span } from './types.js';
 
 export interface DocumentInput {
   id: string;
@@ -7,6 +7,8 @@ export interface DocumentInput {
   url?: string | null;
   publishedAt?: string | null;
   title?: string | null;
+  /** Page chrome already found by ingestion (from the page's own title and structure); the chrome stage keeps it. */
+  chrome?: ChromeSpan[];
 }
 
 /** Create a document: the text is kept as given; the normalised form and its offset map are built once. */
@@ -19,7 +21,7 @@ export function createDocument(input: DocumentInput): MarsadDocument {
     title: input.title ?? null,
     country: null,
     norm: normalize(input.text),
-    layers: { tokens: [], segments: [], sentences: [], numbers: [], dates: [], places: [], actors: [], triggers: [], casualties: [], chrome: [], modality: [] },
+    layers: { tokens: [], segments: [], sentences: [], numbers: [], dates: [], places: [], actors: [], triggers: [], casualties: [], chrome: input.chrome ? [...input.chrome] : [], modality: [] },
     events: [],
     diagnostics: [],
   };

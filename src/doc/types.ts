@@ -178,6 +178,8 @@ export interface EventLocation {
   lon: number | null;
   geoPrecision: 1 | 2 | 3;
   gazetteerId: string | null;
+  /** The gazetteer's kind of place (city, town, village, district, camp, crossing…). */
+  kind?: string | null;
 }
 
 export type EvidenceField =

@@ -16,6 +16,9 @@ export interface ActorEntry {
   /** ISO2, null when transnational, "*" for a generic template with "{country}" in its name. */
   country: string | null;
   parent?: string | null;
+  /** Aliases that are also everyday words (الأمن، الإعلامية): not matched on their own. */
+  weakAliases?: string[];
+  sharedAliases?: string[];
   validFrom?: string | null;
   validTo?: string | null;
   notes?: string;
@@ -46,7 +49,8 @@ export function compileActors(data: ActorData, anaphors: AnaphorData, countryNam
   const children = new Map<string, ActorEntry[]>();
   for (const a of data.actors) {
     byId.set(a.id, a);
-    for (const alias of a.aliases) matcher.add(alias, a);
+    const weak = new Set(a.weakAliases ?? []);
+    for (const alias of a.aliases) if (!weak.has(alias)) matcher.add(alias, a);
     if (a.parent) children.set(a.parent, [...(children.get(a.parent) ?? []), a]);
   }
   const an = new PhraseMatcher<number[]>();
@@ -102,7 +106,7 @@ export function findActors(lex: ActorLexicon, doc: MarsadDocument, country: stri
   const out: ActorMention[] = [];
   const date = doc.publishedAt;
   let i = 0;
-  let lastNamed: Array<{ entry: ActorEntry; name: string }> = [];
+  let lastNamed: Array<{ entry: ActorEntry; name: string; written: string }> = [];
   while (i < tokens.length) {
     const m = lex.matcher.matchAt(keys, tokens, i);
     const an = lex.anaphors.matchAt(keys, tokens, i);
@@ -123,13 +127,18 @@ export function findActors(lex: ActorLexicon, doc: MarsadDocument, country: stri
         tokenEnd: m.tokenEnd,
         ruleId: m.payloads.length > 1 ? 'actor.alias.by-country' : entry.country === '*' ? 'actor.generic' : 'actor.alias',
       });
-      if (entry.country !== '*') lastNamed = [{ entry, name }, ...lastNamed.filter((x) => x.entry.id !== entry.id)].slice(0, 8);
+      if (entry.country !== '*') {
+        const written = keys.slice(i, m.tokenEnd).map((k) => k.map((x) => x.key).join(' ')).join(' ');
+        lastNamed = [{ entry, name, written }, ...lastNamed.filter((x) => x.entry.id !== entry.id)].slice(0, 8);
+      }
       i = m.tokenEnd;
       continue;
     }
     if (an) {
       const inter = an.payloads[0];
-      const ref = lastNamed.find((x) => inter.includes(x.entry.inter));
+      // التنظيم points back to a group written with تنظيم (تنظيم داعش), else to the last group of its kind
+      const head = keys[i].find((k) => k.prefixLen === 0)?.key ?? '';
+      const ref = lastNamed.find((x) => inter.includes(x.entry.inter) && x.written.includes(head)) ?? lastNamed.find((x) => inter.includes(x.entry.inter));
       if (ref) {
         const start = doc.norm.starts[tokens[i].nstart + an.prefixLen] ?? tokens[i].start;
         const end = tokens[an.tokenEnd - 1].end;

@@ -162,6 +162,7 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
       if (best) best.places.push(...g);
     }
     for (const f of sFrames) {
+      f.places = prunePlaces(f.places);
       if (f.anaphoric && f.places.length) f.anaphoric = false;
       // "قدموا من سرت": a place of origin gives way to the place where it happened
       if (f.places.length > 1) {
@@ -244,6 +245,36 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
   return mergeSamePlaceDay(events);
 }
 
+function km(a: { lat: number | null; lon: number | null }, b: { lat: number | null; lon: number | null }): number {
+  if (a.lat === null || a.lon === null || b.lat === null || b.lon === null) return Infinity;
+  const r = Math.PI / 180;
+  const x = Math.sin(((b.lat - a.lat) * r) / 2) ** 2 + Math.cos(a.lat * r) * Math.cos(b.lat * r) * Math.sin(((b.lon - a.lon) * r) / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.sqrt(x));
+}
+
+/**
+ * ACLED's location is the town: in one frame, a neighbourhood or a point within a few km of a named
+ * town is the town's event; "غربي طرابلس" beside the towns west of Tripoli is their context; a region
+ * beside a place in it is context too.
+ */
+function prunePlaces(places: PlaceMention[]): PlaceMention[] {
+  if (places.length < 2) return places;
+  const exact = places.filter((p) => p.geoPrecision === 1);
+  const out: PlaceMention[] = [];
+  for (const p of places) {
+    if (p.geoPrecision > 1 && exact.length) continue;
+    const same = out.find((q) => (q.gazetteerId && q.gazetteerId === p.gazetteerId) || ((isQuarter(p.kind) || isQuarter(q.kind)) && km(p, q) <= 5));
+    if (same) {
+      // keep the town rather than its quarter
+      const rank = (x: PlaceMention) => (x.kind === 'district' ? 0 : x.kind === 'village' || x.kind === 'hamlet' ? 1 : 2);
+      if (rank(p) > rank(same)) out[out.indexOf(same)] = p;
+      continue;
+    }
+    out.push(p);
+  }
+  return out;
+}
+
 function maxWeight(f: Frame): number {
   return Math.max(...f.triggers.map((t) => t.weight));
 }
@@ -298,6 +329,11 @@ function pickActors(ctx: AssembleContext, doc: MarsadDocument, f: Frame, keys: T
       a1 = pick(m, 'actor1.agent-marker');
       break;
     }
+  }
+  // a subject inside the trigger phrase ("شن الطيران الحربي غارات")
+  if (!a1) {
+    const inside = inSent.find((m) => m.tokenStart >= f.tokenStart && m.tokenStart < f.tokenEnd && m.inter !== 7);
+    if (inside) a1 = pick(inside, 'actor1.in-trigger');
   }
   // SVO: the subject just before a verb or a noun ("داعش يسيطر"، "تمكن داعش من السيطرة")
   const violentFamily = !/^(strategic|agreement|group-change|base|arrest|protest|disrupted)/.test(f.family);
@@ -396,7 +432,7 @@ export function totalOf(ms: CasualtyMention[], kind: 'killed' | 'injured'): Tota
 }
 
 function locationOf(p: PlaceMention): EventLocation {
-  return {
+  const loc: EventLocation = {
     name: p.name ?? p.nameAr,
     nameAr: p.nameAr,
     country: p.country,
@@ -407,7 +443,9 @@ function locationOf(p: PlaceMention): EventLocation {
     lon: p.lon,
     geoPrecision: p.geoPrecision,
     gazetteerId: p.gazetteerId,
+    kind: p.kind,
   };
+  return loc;
 }
 
 function dateFor(doc: MarsadDocument, f: Frame): { date: string | null; precision: 1 | 2 | 3; mention: DateMention | null; ruleId: string } {
@@ -534,33 +572,54 @@ function frameEvents(
   return out;
 }
 
-function placeKeyOf(e: EventRecord): string {
-  return e.location?.gazetteerId ?? e.location?.nameAr ?? '';
-}
-
-/** One event per place and day and type: the same event told twice in one article is merged. */
+/**
+ * One event per place, day and event type: the same event told twice in one article (the headline and
+ * the body, "قصف" here and "غارات" there) is merged. The more specific sub-type is kept: one decided
+ * by a cue beats a family's default.
+ */
 function mergeSamePlaceDay(events: EventRecord[]): EventRecord[] {
   const out: EventRecord[] = [];
-  const byKey = new Map<string, EventRecord>();
   for (const e of events) {
-    const k = `${e.subEventType}|${placeKeyOf(e)}|${e.date ?? ''}`;
-    const prev = byKey.get(k);
+    const prev = out.find((p) => p.eventType === e.eventType && (p.date ?? '') === (e.date ?? '') && samePlace(p, e));
     if (!prev) {
-      byKey.set(k, e);
       out.push(e);
       continue;
     }
-    // keep the first; take figures the first lacks, and the lower of two differing figures
+    if (prev.subEventType !== e.subEventType && /default/.test(prev.rules.eventType ?? '') && !/default/.test(e.rules.eventType ?? '')) {
+      prev.subEventType = e.subEventType;
+      prev.rules.eventType = e.rules.eventType;
+    }
+    // take figures the first lacks, and the lower of two differing figures (ACLED's conservative count)
     const pick = (a: number | null, b: number | null) => (a === null || a === 0 ? (b ?? a) : b === null || b === 0 ? a : Math.min(a, b));
     prev.fatalities = pick(prev.fatalities, e.fatalities);
     prev.injured = pick(prev.injured, e.injured);
-    prev.actor1 ??= e.actor1;
+    if (!prev.actor1 || prev.rules.actor1 === 'actor1.unidentified') {
+      if (e.actor1 && e.rules.actor1 !== 'actor1.unidentified') {
+        prev.actor1 = e.actor1;
+        prev.rules.actor1 = e.rules.actor1;
+      }
+    }
     prev.actor2 ??= e.actor2;
     prev.evidence.push(...e.evidence);
     prev.confidence = Math.max(prev.confidence, e.confidence);
   }
   return out;
 }
+
+function samePlace(a: EventRecord, b: EventRecord): boolean {
+  const x = a.location;
+  const y = b.location;
+  if (!x || !y) return false;
+  if (x.gazetteerId && x.gazetteerId === y.gazetteerId) return true;
+  // two towns are two places however close; a quarter and its town are one
+  return (isQuarter(x.kind) || isQuarter(y.kind)) && km(x, y) <= 5;
+}
+
+/** Quarters, sites and other points that ACLED folds into the town they are in. */
+function isQuarter(kind: string | null | undefined): boolean {
+  return kind === 'district' || kind === 'site' || kind === 'airport' || kind === 'base' || kind === 'port';
+}
+
 
 export function eventsStage(ctx: AssembleContext): Stage {
   return {

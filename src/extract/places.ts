@@ -142,7 +142,8 @@ export function findPlaces(gaz: GazetteerLike, cues: PlaceCues, doc: MarsadDocum
   const votes = new Map<string, number>();
   const vote = (cc: string, w: number) => votes.set(cc, (votes.get(cc) ?? 0) + w);
   for (const c of cands) {
-    if (c.country) vote(c.country.code, 2);
+    // a named country is a strong hint; an adjective (التركية) usually describes an actor, not the place
+    if (c.country) vote(c.country.code, c.country.nameKeys.includes(c.key) ? 2 : 0.3);
     // only places that cannot be everyday words vote: big ones, or several-word names
     const cs = new Set(c.places.map((p) => p.countryCode));
     const solid = c.places.some((p) => (p.population ?? 0) >= 20000 || p.kind === 'capital' || p.kind === 'admin1') || c.tokenEnd - c.tokenStart > 1;
