@@ -555,7 +555,7 @@ function frameEvents(
       fatalities,
       injured,
       rules: {
-        eventType: rule.id,
+        eventType: `${f.family}:${rule.id}`,
         actor1: actor1?.ruleId,
         actor2: a2?.ruleId,
         location: placeRule === 'location.in-sentence' ? p.ruleId : placeRule,
@@ -579,13 +579,18 @@ function frameEvents(
  */
 function mergeSamePlaceDay(events: EventRecord[]): EventRecord[] {
   const out: EventRecord[] = [];
-  for (const e of events) {
-    const prev = out.find((p) => p.eventType === e.eventType && (p.date ?? '') === (e.date ?? '') && samePlace(p, e));
+  // secondary readings (a killing, an attack of unknown kind) at the place and day of another event
+  // are that event's consequence, not a second event
+  const secondary = (e: EventRecord) => /^(killing|civilian-harm|attack|capture):/.test(e.rules.eventType ?? '') || /:(attack|killing)-default$/.test(e.rules.eventType ?? '');
+  const ordered = [...events.filter((e) => !secondary(e)), ...events.filter(secondary)];
+  for (const e of ordered) {
+    const sameDay = (p: EventRecord) => (p.date ?? '') === (e.date ?? '') && samePlace(p, e);
+    const prev = out.find((p) => p.eventType === e.eventType && sameDay(p)) ?? (secondary(e) ? out.find(sameDay) : undefined);
     if (!prev) {
       out.push(e);
       continue;
     }
-    if (prev.subEventType !== e.subEventType && /default/.test(prev.rules.eventType ?? '') && !/default/.test(e.rules.eventType ?? '')) {
+    if (prev.eventType === e.eventType && prev.subEventType !== e.subEventType && /default/.test(prev.rules.eventType ?? '') && !/default/.test(e.rules.eventType ?? '')) {
       prev.subEventType = e.subEventType;
       prev.rules.eventType = e.rules.eventType;
     }
@@ -603,7 +608,8 @@ function mergeSamePlaceDay(events: EventRecord[]): EventRecord[] {
     prev.evidence.push(...e.evidence);
     prev.confidence = Math.max(prev.confidence, e.confidence);
   }
-  return out;
+  // back to text order
+  return out.sort((a, b) => a.sentence.start - b.sentence.start);
 }
 
 function samePlace(a: EventRecord, b: EventRecord): boolean {

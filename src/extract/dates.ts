@@ -167,8 +167,10 @@ export function findDates(lex: DateLexicon, tokens: Token[], publishedAt: string
     if (my && isNum(tokens[my.end]) && tokens[my.end].norm.length === 4) {
       const y = Number(tokens[my.end].norm);
       const iso = validDate(y, my.month, 1);
-      const historical = !!(iso && pub && iso < addDays(pub, -366));
-      push(i, my.end + 1, historical ? iso : iso, 3, historical ? 'historical' : 'absolute', 'date.my');
+      // news dates the events it reports to the day: a month and a year alone is background
+      // ("هجومان في أبريل 2017"), unless the publication date shows it is the current month
+      const current = !!(iso && pub && pub.slice(0, 7) === iso.slice(0, 7));
+      push(i, my.end + 1, iso, 3, current ? 'absolute' : 'historical', 'date.my');
       i = my.end + 1;
       continue;
     }
