@@ -305,7 +305,8 @@ function anaphors(doc: MarsadDocument, cues: PlaceCues, keys: TokenKey[][], foun
       }
       continue;
     }
-    ref = [...found].reverse().find((p) => p.end <= tokens[i].start && p.kind && SETTLEMENTS.has(p.kind as PlaceKind) && !p.context);
+    // the last town named as itself (not شرق X, not the context of another place)
+    ref = [...found].reverse().find((p) => p.end <= tokens[i].start && p.kind && SETTLEMENTS.has(p.kind as PlaceKind) && !p.context && !p.relation && p.geoPrecision === 1);
     if (!ref || !ref.gazetteerId) continue;
     const place = gaz.get(ref.gazetteerId);
     if (place) out.push(anaphorMention(doc, tokens, i, k.prefixLen, place, ref.nameAr));
