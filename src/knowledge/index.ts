@@ -98,7 +98,7 @@ export function loadKnowledge(opts: KnowledgeOptions = {}): Knowledge {
   for (const m of [arabic.numbers.units, arabic.numbers.tens, arabic.numbers.hundreds, arabic.numbers.vague, arabic.numbers.scales]) {
     for (const k of m.keys()) stopWords.add(bareKey(k));
   }
-  for (const w of arabic.known) stopWords.add(bareKey(w));
+  for (const w of arabic.known) if (!arabic.names.has(w)) stopWords.add(bareKey(w));
   for (const a of actors.byId.values()) for (const al of a.aliases) addStop(al);
   for (const w of [...pc.placeWords, ...pc.regionWords, ...pc.prepositions, ...Object.keys(pc.relations)]) addStop(w);
 
@@ -107,7 +107,7 @@ export function loadKnowledge(opts: KnowledgeOptions = {}): Knowledge {
   for (const w of [...pc.placeWords, ...pc.regionWords, ...pc.prepositions, ...Object.keys(pc.relations), ...Object.keys(pc.anaphors)]) {
     neverWords.add(bare(w));
   }
-  for (const w of arabic.known) neverWords.add(bareKey(w));
+  for (const w of arabic.known) if (!arabic.names.has(w)) neverWords.add(bareKey(w));
   for (const k of dates.weekdays.keys()) neverWords.add(bareKey(k));
   for (const m of dates.months) if (m.words.length === 1) neverWords.add(bareKey(m.words[0]));
   for (const m of [arabic.numbers.units, arabic.numbers.tens, arabic.numbers.hundreds, arabic.numbers.vague, arabic.numbers.scales]) {
