@@ -15,6 +15,8 @@ export interface GazetteerLike {
   lookup(key: string): Place[];
   countryByKey(key: string): Country | null | undefined;
   get(id: string): Place | null | undefined;
+  /** Whether some name starts with this word: lets most words skip every lookup. */
+  isNameStart(word: string): boolean;
   maxNameTokens: number;
 }
 
@@ -70,9 +72,10 @@ function joinKey(keys: TokenKey[][], tokens: Token[], first: string, i: number, 
 function nameAt(gaz: GazetteerLike, keys: TokenKey[][], tokens: Token[], i: number, end: number) {
   if (tokens[i].kind !== 'arabic' && tokens[i].kind !== 'latin') return null;
   const maxN = Math.min(gaz.maxNameTokens || 5, 6, end - i);
+  const firsts = keys[i].filter((k) => k.key.length >= 2 && (gaz.isNameStart(k.key) || !!gaz.countryByKey(k.key)));
+  if (!firsts.length) return null;
   for (let n = maxN; n >= 1; n--) {
-    for (const k of keys[i]) {
-      if (k.key.length < 2) continue;
+    for (const k of firsts) {
       const key = joinKey(keys, tokens, k.key, i, n);
       if (!key) continue;
       const places = gaz.lookup(key);

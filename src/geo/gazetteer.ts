@@ -70,6 +70,8 @@ export class Gazetteer {
   /** Places whose commonWord a curated entry sets (true or false) whatever the name. */
   private readonly forcedCommon = new Map<string, boolean>();
   private grid: Map<string, number[]> | null = null;
+  private readonly rowsMemo = new Map<string, number[]>();
+  private nameStarts: Set<string> | null = null;
 
   constructor(data: Buffer, commonWords: ReadonlySet<string> = new Set()) {
     this.commonWords = commonWords;
@@ -128,6 +130,30 @@ export class Gazetteer {
       else delete q.commonWord;
       return q;
     });
+  }
+
+  /**
+   * Whether some name starts with this word (a key's first word). Text matching asks this first, so
+   * most words cost one set lookup instead of a bisection per n-gram. Built on first use.
+   */
+  isNameStart(word: string): boolean {
+    if (!this.nameStarts) {
+      const starts = new Set<string>();
+      const buf = this.buf;
+      for (let at = this.idxStart; at < this.idxEnd; ) {
+        let e = buf.indexOf(0x0a, at);
+        if (e < 0 || e > this.idxEnd) e = this.idxEnd;
+        const tab = buf.indexOf(0x09, at);
+        if (tab > at && tab < e) {
+          const key = buf.toString('utf8', at, tab);
+          if (!key.includes(':')) starts.add(key.split(' ')[0]);
+        }
+        at = e + 1;
+      }
+      for (const k of this.extraIndex.keys()) starts.add(k.split(' ')[0]);
+      this.nameStarts = starts;
+    }
+    return this.nameStarts.has(word);
   }
 
   /** Whether any place has this key (builds no Place: for hot paths such as the clitic splitter). */
@@ -220,7 +246,10 @@ export class Gazetteer {
 
   /** Apply curated entries on top (loadGazetteer does it with the shipped file). Idempotent. */
   applyCurated(entries: CuratedEntry[], onWarn?: (m: string) => void): CuratedStats {
+    this.rowsMemo.clear();
     const stats = applyCurated(this.curatedTarget(), entries, onWarn);
+    this.rowsMemo.clear();
+    this.nameStarts = null;
     this.curatedStats = stats;
     return stats;
   }
@@ -263,6 +292,17 @@ export class Gazetteer {
 
   /** Row handles (record byte offsets) indexed under a key, with the overlay applied. */
   private rowsOf(key: string): number[] {
+    // text matching asks for the same few thousand keys over and over: remember the answers (misses
+    // too), and start afresh past a bound so a long-running worker does not grow without limit
+    const memo = this.rowsMemo.get(key);
+    if (memo) return memo;
+    if (this.rowsMemo.size > 200_000) this.rowsMemo.clear();
+    const rows = this.rowsOfUncached(key);
+    this.rowsMemo.set(key, rows);
+    return rows;
+  }
+
+  private rowsOfUncached(key: string): number[] {
     const hit = key.includes(':') ? null : this.bisect(key);
     let found = hit === null ? [] : hit.split(',').map((x) => this.recStart + Number(x));
     if (this.replaced.size) found = found.filter((r) => !this.replaced.has(r));

@@ -10,7 +10,7 @@ const BU_COUNTRIES = new Set(['LY', 'TN', 'DZ', 'MA', 'MR', 'EH']);
 // First words that Arabic writers often join to the rest of a place name.
 const JOINABLE = new Set(['كفر', 'دير', 'عين', 'تل', 'بيت', 'ام', 'بني', 'راس', 'خربه', 'جسر', 'بئر', 'بير', 'قصر', 'عرب', 'بنت', 'مرج', 'وادي', 'جبل', 'سيدي', 'عزبه', 'منيه', 'كوم']);
 // Last words that distinguish twin villages (keys have lost their article).
-const QUALIFIERS = new Set(['شرقيه', 'غربيه', 'شماليه', 'جنوبيه', 'كبري', 'صغري', 'فوقا', 'تحتا', 'فوقاني', 'تحتاني', 'قبليه', 'بحريه', 'جديده', 'قديمه']);
+const QUALIFIERS = new Set(['شرقيه', 'غربيه', 'شماليه', 'جنوبيه', 'كبري', 'صغري', 'فوقا', 'تحتا', 'فوقاني', 'تحتاني', 'قبليه', 'بحريه', 'جديده', 'قديمه', 'دولي', 'عالمي', 'جويه']);
 
 /** Keys for a place's names: placeKey of each name, and joined/short forms of "ابو X". */
 export function placeKeysOf(names: readonly string[], countryCode: string, keyOf: (name: string) => string = placeKey): string[] {

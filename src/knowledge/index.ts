@@ -138,7 +138,7 @@ export function loadKnowledge(opts: KnowledgeOptions = {}): Knowledge {
   // the clitic splitter keeps lexicon words whole
   const known = new Set(arabic.known);
   for (const w of stopWords) known.add(w);
-  const knownFn: KnownWord = (w) => known.has(w) || known.has(bareKey(w)) || gazetteer.lookup(bareKey(w)).length > 0;
+  const knownFn: KnownWord = (w) => known.has(w) || known.has(bareKey(w)) || gazetteer.has(bareKey(w));
 
   return { arabic, known: knownFn, dates, actors, triggers, casualties, modality, placeCues, gazetteer, nationality };
 }
