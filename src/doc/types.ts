@@ -151,7 +151,7 @@ export interface ModalityMention extends Span {
   modality: string;
   /** What the cue does to an event in its scope: suppress it, flag it (denied), lower its confidence, keep it. */
   effect: 'suppress' | 'flag' | 'lower-confidence' | 'keep';
-  /** First token of the cue. */
+  /** First token the cue covers (its scope): the cue's own first token, or the sentence's first for a sentence-wide cue. The cue itself is [start, end). */
   tokenStart: number;
   /** One past the last token the cue covers (its scope), not the end of the cue itself. */
   tokenEnd: number;

@@ -1,11 +1,12 @@
 // Casualty mentions: who was killed, injured, abducted or arrested, and how many, read from the words
 // around a casualty word: "7 قتلى", "مقتل 5 أشخاص", "أصيب العشرات بجروح", "مقتل جنديين", "قتل شخص",
-// "ارتفعت حصيلة القتلى إلى 20", "دون وقوع إصابات". Deaths reported without a number are kept with a
-// null value (ACLED leaves such counts to the coder; we say so in the rule id).
+// "ارتفعت حصيلة القتلى إلى 20", "لقي 3 أشخاص مصرعهم", "بينهم 3 أطفال", "دون وقوع إصابات", "لم يسفر
+// القصف عن إصابات". Deaths reported without a number are kept with a null value (ACLED leaves such
+// counts to the coder; we say so in the rule id).
 
 import type { CasualtyKind, CasualtyMention, MarsadDocument, NumberMention, Qualifier, Token } from '../doc/types.js';
 import type { Stage } from '../pipeline/types.js';
-import { documentKeys, type TokenKey } from './match/keys.js';
+import { bareKey, documentKeys, phraseKeys, type TokenKey } from './match/keys.js';
 import { PhraseMatcher } from './match/phrase-matcher.js';
 
 type WordPos = 'noun' | 'verbalNoun' | 'verb';
@@ -49,12 +50,19 @@ export interface CasualtyLexicon {
   matcher: PhraseMatcher<Word>;
   /** Dual person nouns (شخصين = 2), for the number reader. */
   duals: Record<string, number>;
+  /** Bare keys of the one-word casualty entries, to tell مصرعهم (a pronoun on مصرع) from the word as listed. */
+  singleWords: Set<string>;
 }
 
-const SUBSET_WORDS = ['بينهم', 'بينهن', 'منهم', 'منهن', 'من بينهم', 'بينهم', 'ومن بينهم', 'منهما'];
+const SUBSET_WORDS = ['بينهم', 'بينهن', 'منهم', 'منهن', 'من بينهم', 'ومن بينهم', 'منهما'];
+// "لم يسفر القصف عن إصابات": a negation a few words before "عن" + a casualty word reports none
+const NEGATORS = new Set(['لم', 'لن', 'دون', 'بدون', 'بلا']);
+const PROCLITICS = ['', 'و', 'ف', 'ب', 'ل', 'وب', 'فب', 'ول', 'فل'];
+const PRONOUN = /(ه|ها|هم|هما|هن)$/;
 
 export function compileCasualties(data: CasualtyData): CasualtyLexicon {
   const m = new PhraseMatcher<Word>();
+  const singleWords = new Set<string>();
   const kinds: CasualtyKind[] = ['killed', 'injured', 'abducted', 'arrested', 'missing'];
   const payloads = new Map<string, Word>();
   const payload = (w: Word) => {
@@ -67,7 +75,11 @@ export function compileCasualties(data: CasualtyData): CasualtyLexicon {
     if (!sets) continue;
     for (const pos of ['nouns', 'verbalNouns', 'verbs', 'phrases'] as const) {
       const p: WordPos = pos === 'nouns' ? 'noun' : pos === 'verbalNouns' ? 'verbalNoun' : 'verb';
-      for (const w of sets[pos] ?? []) m.add(w, payload({ type: 'casualty', kind, pos: p }));
+      for (const w of sets[pos] ?? []) {
+        m.add(w, payload({ type: 'casualty', kind, pos: p }));
+        const k = phraseKeys(w);
+        if (k.length === 1) singleWords.add(k[0]);
+      }
     }
     for (const w of sets.dual ?? []) m.add(w, payload({ type: 'dual', kind }));
   }
@@ -85,7 +97,7 @@ export function compileCasualties(data: CasualtyData): CasualtyLexicon {
   for (const w of data.vagueInjured ?? []) m.add(w, payload({ type: 'vague', kind: 'injured' }));
   for (const w of data.cumulative ?? []) m.add(w, payload({ type: 'cumulative' }));
   for (const w of SUBSET_WORDS) m.add(w, payload({ type: 'subset' }));
-  return { matcher: m, duals };
+  return { matcher: m, duals, singleWords };
 }
 
 
@@ -118,7 +130,10 @@ export function findCasualties(
   const nums = numbers.filter((n) => n.tokenStart >= s && n.tokenEnd <= e && !(n.form === 'digits' && Number.isInteger(n.value) && n.value >= 1900 && n.value <= 2100));
   const numEndingAt = (t: number) => nums.find((n) => n.tokenEnd === t);
   // the number's qualifier sits before its core tokens: find a number whose span starts within a few tokens
-  const numStartingNear = (t: number) => nums.find((n) => n.tokenStart >= t && n.tokenStart <= t + 4 && tokens[t] && n.start <= tokens[Math.min(n.tokenStart, e - 1)].start && n.start >= tokens[t].start);
+  // ...and never past another casualty word: in "قتل جندي وأصيب اثنان" the two were injured
+  const casualtyWordIn = (a: number, b: number) => words.some((x) => x.start >= a && x.start < b && (x.word.type === 'casualty' || x.word.type === 'dual' || x.word.type === 'vague'));
+  const numStartingNear = (t: number) => nums.find((n) => n.tokenStart >= t && n.tokenStart <= t + 4 && tokens[t] && n.start <= tokens[Math.min(n.tokenStart, e - 1)].start && n.start >= tokens[t].start &&
+    !casualtyWordIn(t, n.tokenStart));
   const wordAt = (t: number) => words.find((w) => w.start === t);
   const out: CasualtyMention[] = [];
   const used = new Set<NumberMention>();
@@ -126,9 +141,52 @@ export function findCasualties(
   // after "منذ بدء الحرب" figures are running totals, not this event's
   let cumulative = false;
 
+  // "بينهم 3 قتلى": a subset word just before the count, with no other casualty or person word between
+  // ("بينهم طفلان وإصابة 15": the 15 injured are not among them)
   const subsetBefore = (t: number) => {
-    for (let k = Math.max(s, t - 3); k < t; k++) if (wordAt(k)?.word.type === 'subset') return true;
+    for (let k = t - 1; k >= Math.max(s, t - 3); k--) {
+      const x = words.find((y) => y.start <= k && k < y.end);
+      if (x?.word.type === 'subset') return true;
+      if (x) return false;
+    }
     return false;
+  };
+  // "... عن [أي] إصابات" with لم، دون… up to five words before عن
+  const negatedBefore = (t: number) => {
+    let k = t - 1;
+    if (tokens[k]?.norm === 'اي') k--;
+    if (k <= s || !/^(و|ف)?عن$/.test(tokens[k].norm)) return false;
+    for (let j = Math.max(s, k - 5); j < k; j++) if (NEGATORS.has(tokens[j].norm.replace(/^(و|ف)(?=..)/, ''))) return true;
+    return false;
+  };
+  // a word carrying a pronoun (مصرعهم، حتفه): it points back to the people named just before it
+  const hasPronoun = (t: number) => {
+    const norm = tokens[t].norm;
+    if (!PRONOUN.test(norm)) return false;
+    return !PROCLITICS.some((p) => norm.startsWith(p) && lex.singleWords.has(bareKey(norm.slice(p.length))));
+  };
+  // "أصيب العشرات بجروح"، "قتل أكثر من 20 قتيلا": a second word of the kind right after a counted
+  // mention (past its person noun) is the same casualties, not another report
+  const continuesCounted = (t: number, kind: CasualtyKind) => {
+    const prev = out[out.length - 1];
+    if (!prev || prev.kind !== kind || prev.value === null || prev.value === 0 || prev.tokenEnd > t) return false;
+    let k = prev.tokenEnd;
+    while (k < t) {
+      const p = wordAt(k);
+      if (p?.word.type !== 'person') return false;
+      k = p.end;
+    }
+    return k === t;
+  };
+  // "قتل 1500 مدني منذ بداية العام": a running total told with its period after the figure
+  const cumulativeAfter = (t: number) => words.some((x) => x.word.type === 'cumulative' && x.start >= t && x.start <= t + 3);
+  const unquantified = (kind: 'killed' | 'injured', w: Found, rule: string) => {
+    if (negatedBefore(w.start)) out.push(mention('killed', 0, 'exact', w, null, tokens, false, false, 'casualties.none.negated'));
+    else if (!continuesCounted(w.start, kind)) out.push(mention(kind, null, null, w, null, tokens, false, false, rule));
+  };
+  const personEnd = (t: number) => {
+    const p = wordAt(t);
+    return p?.word.type === 'person' ? p.end : t;
   };
 
   for (let wi = 0; wi < words.length; wi++) {
@@ -142,11 +200,30 @@ export function findCasualties(
       cumulative = true;
       continue;
     }
+    if (w.word.type === 'subset') {
+      // "بينهم 3 أطفال"، "من بينهم امرأة": part of the figure just given, kept apart from the total
+      const prev = [...out].reverse().find((m) => m.value !== null && m.value > 0);
+      if (!prev) continue;
+      const n = nums.find((x) => x.start === tokens[w.end]?.start && !used.has(x));
+      const after = n ? n.tokenEnd : w.end;
+      // "بينهم 3 قتلى": the casualty noun reads its own number (and sees the subset word)
+      const next = wordAt(after);
+      if (n && next && ((next.word.type === 'casualty' && next.word.pos === 'noun') || next.word.type === 'dual') && !tokens[after].norm.startsWith('و')) continue;
+      const person = next?.word.type === 'person' ? next.word : null;
+      const value = n ? n.value : person?.number === 'singular' ? 1 : person?.number === 'dual' ? 2 : null;
+      if (value === null) continue;
+      if (n) used.add(n);
+      const end = person && next ? next.end : after;
+      const m = mention(prev.kind, value, n ? n.qualifier : 'exact', { start: w.start, end }, n ?? null, tokens, true, false, `casualties.${prev.kind}.subset`);
+      m.wordSpan = { start: tokens[w.start].start, end: tokens[w.end - 1].end };
+      out.push(m);
+      continue;
+    }
     if (w.word.type === 'vague') {
       // "عشرات الجرحى" is vague by word but has a number: let the noun reading below take it
       const k = w.word.kind;
       if (!nums.some((n) => n.tokenStart >= w.start && n.tokenEnd <= w.end)) {
-        out.push(mention(k, null, null, w, null, tokens, false, false, k === 'killed' ? 'fatalities.unquantified' : 'casualties.injured.unquantified'));
+        unquantified(k, w, k === 'killed' ? 'fatalities.unquantified' : 'casualties.injured.unquantified');
         continue;
       }
       const inner = nums.find((n) => n.tokenStart >= w.start && n.tokenEnd <= w.end)!;
@@ -160,6 +237,23 @@ export function findCasualties(
     }
     if (w.word.type !== 'casualty') continue;
     const { kind, pos } = w.word;
+    // "لقي 3 أشخاص مصرعهم"، "لقي طفل مصرعه"، "سقط 5 مدنيين قتلى": the count is before, on the people
+    const before = words.find((x) => x.end === w.start && x.word.type === 'person');
+    const pronoun = hasPronoun(w.end - 1);
+    if (before && before.word.type === 'person' && (pronoun || pos === 'noun')) {
+      const bn = numEndingAt(before.start);
+      const value = bn ? bn.value : !pronoun ? null : before.word.number === 'singular' ? 1 : before.word.number === 'dual' ? 2 : null;
+      if (value !== null && !(bn && used.has(bn))) {
+        if (bn) used.add(bn);
+        // a dual person noun may also be read as a number (شخصان = 2)
+        for (const x of nums) if (x.tokenStart === before.start && x.form === 'dual') used.add(x);
+        if (bn && (cumulative || cumulativeAfter(w.end))) continue;
+        const span = { start: bn ? w.start : before.start, end: w.end };
+        out.push(mention(kind, value, bn ? bn.qualifier : 'exact', span, bn ?? null, tokens, subsetBefore(bn ? bn.tokenStart : before.start), tollAhead,
+          bn ? `casualties.${kind}.number-person-word` : `casualties.${kind}.person-${before.word.number}-word`));
+        continue;
+      }
+    }
     // "مقتل وإصابة 20": one figure for two kinds cannot be split — neither gets it
     const nextW = words[wi + 1];
     const mixed = nextW && nextW.word.type === 'casualty' && nextW.word.kind !== kind && nextW.start <= w.end + 1 &&
@@ -187,7 +281,7 @@ export function findCasualties(
       n = numStartingNear(w.end);
       rule = `casualties.${kind}.toll`;
     }
-    if (n && cumulative) {
+    if (n && (cumulative || cumulativeAfter(personEnd(Math.max(n.tokenEnd, w.end))))) {
       used.add(n);
       continue;
     }
@@ -201,9 +295,12 @@ export function findCasualties(
       // no number: a singular person after the word counts one ("مقتل شخص"), a dual two, a plural is unquantified
       const p = wordAt(w.end) ?? wordAt(w.end + 1);
       if (p && p.word.type === 'person') {
-        const value = p.word.number === 'singular' ? 1 : p.word.number === 'dual' ? 2 : null;
+        // the plural list holds the accusative singular that counts 11-99 take (شخصا، طبيبا); with no
+        // number before it, it is one person ("اختطف مجهولون طبيبا")
+        const number = p.word.number === 'plural' && p.end - p.start === 1 && /ا$/.test(tokens[p.start].norm) ? 'singular' : p.word.number;
+        const value = number === 'singular' ? 1 : number === 'dual' ? 2 : null;
         out.push(mention(kind, value, value === null ? null : 'exact', { ...w, end: p.end }, null, tokens, subsetBefore(w.start), false,
-          value === null ? (kind === 'killed' ? 'fatalities.unquantified' : `casualties.${kind}.unquantified`) : `casualties.${kind}.person-${p.word.number}`));
+          value === null ? (kind === 'killed' ? 'fatalities.unquantified' : `casualties.${kind}.unquantified`) : `casualties.${kind}.person-${number}`));
         continue;
       }
       const d = nums.find((x) => x.form === 'dual' && x.tokenStart === w.end);
@@ -215,7 +312,7 @@ export function findCasualties(
     }
     // a casualty word with no number at all: reported, not counted
     if (kind === 'killed' || kind === 'injured') {
-      out.push(mention(kind, null, null, w, null, tokens, false, false, kind === 'killed' ? 'fatalities.unquantified' : 'casualties.injured.unquantified'));
+      unquantified(kind, w, kind === 'killed' ? 'fatalities.unquantified' : 'casualties.injured.unquantified');
     }
   }
   return out;

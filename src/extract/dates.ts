@@ -1,11 +1,12 @@
 // Date expressions, resolved against the publication date: relative days (اليوم، أمس، أمس الأول),
 // weekdays (الخميس الماضي، ليل الخميس الجمعة), explicit dates with Gregorian, Levantine and Maghrebi
 // month names (11 أيلول/سبتمبر 2016، 2 تشرين الأول 2023، 3 مارس), numeric dates (2016/11/04),
-// "n days ago", and week- or month-level periods (ACLED time precision 2 and 3).
+// "n days ago" (منذ يومين، قبل ثلاثة أيام), and week- or month-level periods (ACLED time precision 2
+// and 3). A day named as coming (الخميس المقبل، غدا) is a future date: no event happened on it.
 // Without a publication date, relative expressions are found but left unresolved (date null).
 
 import { readFileSync } from 'node:fs';
-import type { DateMention, MarsadDocument, Token } from '../doc/types.js';
+import type { DateMention, MarsadDocument, NumberMention, Token } from '../doc/types.js';
 import { fold } from '../lang/ar/normalize.js';
 import type { Stage } from '../pipeline/types.js';
 
@@ -17,6 +18,8 @@ interface DatesData {
   weekPast: string[];
   monthPast: string[];
   pastMarkers: string[];
+  /** Words after a weekday or a day and month that put it in the future (الخميس المقبل). */
+  futureMarkers?: string[];
   dayParts: string[];
   agoWords: string[];
   dayUnits: Record<string, number>;
@@ -31,6 +34,7 @@ export interface DateLexicon {
   weekPast: string[][];
   monthPast: string[][];
   pastMarkers: Set<string>;
+  futureMarkers: Set<string>;
   dayParts: Set<string>;
   agoWords: Set<string>;
   dayUnits: Map<string, number>;
@@ -52,6 +56,7 @@ export function loadDateLexicon(path: string): DateLexicon {
     weekPast: d.weekPast.map(words).sort((a, b) => b.length - a.length),
     monthPast: d.monthPast.map(words).sort((a, b) => b.length - a.length),
     pastMarkers: new Set(d.pastMarkers.map(fold)),
+    futureMarkers: new Set((d.futureMarkers ?? []).map(fold)),
     dayParts: new Set(d.dayParts.map(fold)),
     agoWords: new Set(d.agoWords.map(fold)),
     dayUnits: new Map(Object.entries(d.dayUnits).map(([k, v]) => [fold(k), v])),
@@ -96,17 +101,20 @@ function matchWords(tokens: Token[], i: number, w: string[]): boolean {
   return true;
 }
 
-/** A month at token i: "أيلول"، "تشرين الأول"، "أيلول/سبتمبر" (a second name after a slash is consumed). */
+/** A month at token i: "أيلول"، "تشرين الأول"، "أيلول/سبتمبر"، "أيلول (سبتمبر)" (a second name is consumed). */
 function monthAt(lex: DateLexicon, tokens: Token[], i: number): { month: number; end: number } | null {
   for (const m of lex.months) {
     if (!matchWords(tokens, i, m.words)) continue;
     let end = i + m.words.length;
-    if (tokens[end]?.norm === '/' || tokens[end]?.norm === '-') {
+    const sep = tokens[end]?.norm;
+    if (sep === '/' || sep === '-' || sep === '(') {
       for (const m2 of lex.months) {
-        if (m2.month === m.month && matchWords(tokens, end + 1, m2.words)) {
-          end = end + 1 + m2.words.length;
-          break;
-        }
+        if (m2.month !== m.month || !matchWords(tokens, end + 1, m2.words)) continue;
+        const after = end + 1 + m2.words.length;
+        // أيلول (سبتمبر): the bracket closes after the second name
+        if (sep !== '(') end = after;
+        else if (tokens[after]?.norm === ')') end = after + 1;
+        break;
       }
     }
     return { month: m.month, end };
@@ -116,8 +124,21 @@ function monthAt(lex: DateLexicon, tokens: Token[], i: number): { month: number;
 
 const isNum = (t: Token | undefined) => t?.kind === 'number' && /^\d+$/.test(t.norm);
 
-/** Find date expressions in a document and resolve them against its publication date. */
-export function findDates(lex: DateLexicon, tokens: Token[], publishedAt: string | null): DateMention[] {
+/** The latest date with this month and day not after publication (29 شباط looks back to a leap year). */
+function latestNotAfter(pub: string, month: number, day: number): string | null {
+  const y = Number(pub.slice(0, 4));
+  for (let k = 0; k <= 8; k++) {
+    const iso = validDate(y - k, month, day);
+    if (iso && iso <= pub) return iso;
+  }
+  return null;
+}
+
+/**
+ * Find date expressions in a document and resolve them against its publication date. `numbers` (the
+ * numbers layer) lets "قبل ثلاثة أيام" be read; without it only digits count (منذ 3 أيام).
+ */
+export function findDates(lex: DateLexicon, tokens: Token[], publishedAt: string | null, numbers: NumberMention[] = []): DateMention[] {
   const out: DateMention[] = [];
   const pub = publishedAt && /^\d{4}-\d{2}-\d{2}$/.test(publishedAt) ? publishedAt : null;
   const push = (i: number, end: number, date: string | null, precision: 1 | 2 | 3, kind: DateMention['kind'], ruleId: string) => {
@@ -147,14 +168,18 @@ export function findDates(lex: DateLexicon, tokens: Token[], publishedAt: string
           year = Number(tokens[end].norm);
           end++;
         }
+        // without a year, "الماضي" or "المقبل" may follow: 4 آب الماضي، 20 أيلول المقبل
+        const marker = year ? undefined : tokens[end]?.norm;
+        if (marker && lex.futureMarkers.has(marker)) {
+          push(i, end + 1, null, 1, 'historical', 'date.future');
+          i = end + 1;
+          continue;
+        }
+        if (marker && lex.pastMarkers.has(marker)) end++;
         let iso: string | null = null;
         if (year) iso = validDate(year, m.month, Number(t.norm));
-        else if (pub) {
-          // no year: the most recent such date not after publication
-          const y = Number(pub.slice(0, 4));
-          iso = validDate(y, m.month, Number(t.norm));
-          if (iso && iso > pub) iso = validDate(y - 1, m.month, Number(t.norm));
-        }
+        // no year: the most recent such date not after publication
+        else if (pub) iso = latestNotAfter(pub, m.month, Number(t.norm));
         // a date more than a year before publication is history, not news
         const historical = !!(iso && pub && iso < addDays(pub, -366));
         push(i, end, iso, 1, historical ? 'historical' : 'absolute', year ? 'date.dmy' : 'date.dm');
@@ -195,8 +220,9 @@ export function findDates(lex: DateLexicon, tokens: Token[], publishedAt: string
     }
     if (matched) continue;
     // relative day words, with an optional day part before (مساء أمس) and weekday after (أمس الأحد)
+    // up to two: مساء يوم الخميس
     let start = i;
-    if (lex.dayParts.has(bare(t.norm, (x) => lex.dayParts.has(x)) ?? '') && i + 1 < tokens.length) start = i + 1;
+    while (start < i + 2 && start + 1 < tokens.length && lex.dayParts.has(bare(tokens[start].norm, (x) => lex.dayParts.has(x)) ?? '')) start++;
     for (const r of lex.relative) {
       if (!matchWords(tokens, start, r.words)) continue;
       let end = start + r.words.length;
@@ -211,6 +237,12 @@ export function findDates(lex: DateLexicon, tokens: Token[], publishedAt: string
     const wd = bare(tokens[start]?.norm ?? '', (x) => lex.weekdays.has(x));
     if (wd !== null && (start > i || tokens[start].norm.startsWith('ال') || wd.startsWith('ال'))) {
       let end = start + 1;
+      if (tokens[end] && lex.futureMarkers.has(tokens[end].norm)) {
+        // الخميس المقبل: a day to come
+        push(i, end + 1, null, 1, 'historical', 'date.future');
+        i = end + 1;
+        continue;
+      }
       const past = tokens[end] && lex.pastMarkers.has(tokens[end].norm);
       if (past) end++;
       // ليل الخميس الجمعة: a night named by its two days is the first one
@@ -225,13 +257,23 @@ export function findDates(lex: DateLexicon, tokens: Token[], publishedAt: string
       i = end;
       continue;
     }
-    // منذ يومين، قبل ثلاثة أيام
+    // منذ يومين، منذ أسبوع، قبل ثلاثة أيام، منذ 3 أسابيع
     if (lex.agoWords.has(t.norm)) {
       const u1 = tokens[i + 1];
       const days = u1 && lex.dayUnits.get(u1.norm);
       if (days && days > 1) {
         push(i, i + 2, pub ? addDays(pub, -days) : null, 2, 'relative', 'date.ago');
         i += 2;
+        continue;
+      }
+      // a count, then a unit: the number layer reads words (ثلاثة), a digit token is read here
+      const n = numbers.find((x) => x.tokenStart === i + 1 && x.form !== 'vague');
+      const count = n ? n.value : isNum(u1) ? Number(u1.norm) : null;
+      const unitAt = n ? n.tokenEnd : i + 2;
+      const unit = tokens[unitAt] && lex.dayUnits.get(tokens[unitAt].norm);
+      if (count !== null && Number.isInteger(count) && count >= 1 && count <= 366 && unit) {
+        push(i, unitAt + 1, pub ? addDays(pub, -count * unit) : null, 2, 'relative', 'date.ago');
+        i = unitAt + 1;
         continue;
       }
     }
@@ -255,10 +297,10 @@ export function findDates(lex: DateLexicon, tokens: Token[], publishedAt: string
 export function datesStage(lex: DateLexicon): Stage {
   return {
     name: 'dates',
-    needs: ['tokens'],
+    needs: ['tokens', 'numbers'],
     adds: ['dates'],
     run(doc: MarsadDocument) {
-      doc.layers.dates = findDates(lex, doc.layers.tokens, doc.publishedAt);
+      doc.layers.dates = findDates(lex, doc.layers.tokens, doc.publishedAt, doc.layers.numbers);
     },
   };
 }
