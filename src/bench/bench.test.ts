@@ -1,6 +1,8 @@
 // The benchmark machinery, without running a benchmark: no timing is asserted anywhere in the tests.
 import { describe, expect, it } from 'vitest';
+import { readSource } from '../ingest/sources.js';
 import { generateCorpus } from './corpus.js';
+import { benchPage } from './ingest.js';
 import { BENCHES, figureKey, formatTable, parseArgs, toJson } from './run.js';
 
 describe('the generated corpus', () => {
@@ -19,8 +21,9 @@ describe('the generated corpus', () => {
 });
 
 describe('the bench registry', () => {
-  it('runs reading first', () => {
+  it('runs reading first, and has ingest', () => {
     expect(BENCHES.map((b) => b.name)[0]).toBe('reading');
+    expect(BENCHES.map((b) => b.name)).toContain('ingest');
   });
 
   it('names JSON keys by bench and figure', () => {
@@ -39,5 +42,16 @@ describe('the bench registry', () => {
     expect(parseArgs(['--json', '--only', 'reading', '--docs', '50', '--runs', '3'])).toEqual({ json: true, only: ['reading'], docs: 50, runs: 3 });
     expect(() => parseArgs(['--fast'])).toThrow(/unknown argument/);
     expect(() => parseArgs(['--docs', '0'])).toThrow(/positive/);
+  });
+});
+
+describe('the ingest bench pages', () => {
+  it('are news pages whose article ingestion reads back', async () => {
+    const [article] = generateCorpus(1);
+    const doc = await readSource({ kind: 'bytes', source: 'page.html', bytes: Buffer.from(benchPage(article, 0)), format: 'html' });
+    const [title, first] = article.split(/\n\n+/);
+    expect(doc.title).toBe(title);
+    expect(doc.text).toContain(first);
+    expect(doc.outlet).toBe('صحيفة القياس');
   });
 });

@@ -105,6 +105,15 @@ describe('FeedPoller', () => {
     expect(second).toEqual({ feedUrl: url, notModified: true, title: null, items: [] });
   });
 
+  it('keeps its validators in an asynchronous store (the database) as well as in a Map', async () => {
+    const saved = new Map<string, FeedState>();
+    const store = { get: async (u: string) => saved.get(u) ?? null, set: async (u: string, st: FeedState) => void saved.set(u, st) };
+    const url = `${srv.origin}/etag.xml`;
+    expect((await new FeedPoller(fetcher, store).poll(url)).notModified).toBe(false);
+    expect(saved.get(url)?.etag).toBe('"feed-1"');
+    expect((await new FeedPoller(fetcher, store).poll(url)).notModified).toBe(true);
+  });
+
   it('polls with Last-Modified', async () => {
     const poller = new FeedPoller(fetcher);
     const url = `${srv.origin}/lastmod.xml`;

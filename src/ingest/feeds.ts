@@ -144,10 +144,10 @@ export interface FeedState {
   checkedAt?: string;
 }
 
-/** Where feed states live; a Map will do, and the store can provide a persistent one. */
+/** Where feed states live; a Map will do, and the store can provide a persistent (async) one. */
 export interface FeedStateStore {
-  get(feedUrl: string): FeedState | undefined;
-  set(feedUrl: string, state: FeedState): void;
+  get(feedUrl: string): FeedState | null | undefined | Promise<FeedState | null | undefined>;
+  set(feedUrl: string, state: FeedState): unknown;
 }
 
 export interface PollResult {
@@ -167,16 +167,16 @@ export class FeedPoller {
   ) {}
 
   /** Fetch a feed unless unchanged. Throws MarsadError (fetch errors, FEED_INVALID, DECODE_FAILED). */
-  async poll(feedUrl: string): Promise<PollResult> {
-    const prev = this.state.get(feedUrl) ?? {};
-    const res = await this.fetcher.fetch(feedUrl, { etag: prev.etag, lastModified: prev.lastModified });
+  async poll(feedUrl: string, opts: { signal?: AbortSignal } = {}): Promise<PollResult> {
+    const prev = (await this.state.get(feedUrl)) ?? {};
+    const res = await this.fetcher.fetch(feedUrl, { etag: prev.etag, lastModified: prev.lastModified, signal: opts.signal });
     if (res.notModified) {
-      this.state.set(feedUrl, { ...prev, checkedAt: this.now().toISOString() });
+      await this.state.set(feedUrl, { ...prev, checkedAt: this.now().toISOString() });
       return { feedUrl, notModified: true, title: null, items: [] };
     }
     const feed = parseFeed(decode(res.bytes, { httpCharset: res.charset }).text, { baseUrl: res.url });
     // Validators are saved only once the feed has been read, so a broken feed is fetched in full next time.
-    this.state.set(feedUrl, { etag: res.etag, lastModified: res.lastModified, checkedAt: this.now().toISOString() });
+    await this.state.set(feedUrl, { etag: res.etag, lastModified: res.lastModified, checkedAt: this.now().toISOString() });
     return { feedUrl, notModified: false, title: feed.title, items: feed.items };
   }
 }

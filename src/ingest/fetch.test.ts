@@ -128,6 +128,17 @@ describe('fetching', () => {
     });
   });
 
+  it('abandons a fetch when its signal fires', async () => {
+    await withFetcher({ allowPrivate: true }, async (f) => {
+      const t0 = Date.now();
+      const ctrl = new AbortController();
+      setTimeout(() => ctrl.abort(), 100);
+      const e = await failure(f.fetch(`${srv.origin}/slow-headers`, { signal: ctrl.signal }));
+      expect(e.code).toBe('FETCH_FAILED');
+      expect(Date.now() - t0).toBeLessThan(2_000);
+    });
+  });
+
   it('refuses bodies over the size limit, declared or streamed', async () => {
     await withFetcher({ allowPrivate: true, maxBytes: 50_000 }, async (f) => {
       const declared = await failure(f.fetch(`${srv.origin}/big`));

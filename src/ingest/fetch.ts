@@ -37,6 +37,8 @@ export interface FetchRequest {
    * before the body is read. Default: any.
    */
   accept?: readonly string[];
+  /** Abandon the fetch (FETCH_FAILED "aborted") when this signal fires. */
+  signal?: AbortSignal;
 }
 
 export interface FetchResult {
@@ -222,6 +224,9 @@ export function createFetcher(opts: FetchOptions = {}): Fetcher {
       timedOut = true;
       controller.abort();
     }, cfg.timeoutMs);
+    const onAbort = () => controller.abort();
+    if (req.signal?.aborted) controller.abort();
+    req.signal?.addEventListener('abort', onAbort, { once: true });
     let url = start;
     try {
       for (let redirects = 0; ; redirects++) {
@@ -258,6 +263,7 @@ export function createFetcher(opts: FetchOptions = {}): Fetcher {
       }
     } finally {
       clearTimeout(timer);
+      req.signal?.removeEventListener('abort', onAbort);
     }
   }
 

@@ -6,6 +6,7 @@ export { decode, type Decoded, type DecodeOptions } from './decode.js';
 export { FeedPoller, parseFeed, parseFeedList, type FeedItem, type FeedList, type FeedState, type FeedStateStore, type ParsedFeed, type PollResult } from './feeds.js';
 export { createFetcher, DEFAULT_USER_AGENT, PAGE_TYPES, type FetchOptions, type FetchRequest, type FetchResult, type Fetcher } from './fetch.js';
 export { htmlToArticle, type Article, type HtmlOptions } from './html.js';
+export { ingestBatch, type DocumentOutcome, type IngestEvent, type IngestOptions, type IngestStore, type IngestSummary } from './run.js';
 export { classifyAddress, guardedAgent, isRefusedAddress, parseIp } from './ssrf.js';
 export {
   DEFAULT_MAX_BYTES, expandInputs, failureLine, isExtractable, readSource, toDocumentInput,

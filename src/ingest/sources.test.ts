@@ -187,7 +187,7 @@ describe('readSource from records and stdin', () => {
     };
     const doc = await readSource(item);
     expect(doc).toMatchObject({ id: 's1', canonicalUrl: 'https://sample.example/a', publishedAt: '2016-09-11', lang: 'ar' });
-    expect(toDocumentInput(doc)).toEqual({ id: 's1', text: item.record.text, url: item.record.url, publishedAt: '2016-09-11', title: null });
+    expect(toDocumentInput(doc)).toEqual({ id: 's1', text: item.record.text, url: item.record.url, publishedAt: '2016-09-11', title: null, chrome: doc.chrome });
   });
 
   it('reads stdin bytes as a page', async () => {
@@ -288,5 +288,14 @@ describe('readSource from URLs', () => {
 
   it('needs a fetcher for URLs', async () => {
     expect((await failure(readSource(url('/utf8')))).code).toBe('INTERNAL');
+  });
+});
+
+describe('failureLine', () => {
+  it('names the input once, then the reason and the code', () => {
+    expect(failureLine('docs.jsonl:3', new MarsadError('INPUT_BAD_JSON', 'docs.jsonl:3: Unexpected end of JSON input')))
+      .toBe('docs.jsonl:3: line is not a valid JSON document: Unexpected end of JSON input [INPUT_BAD_JSON]');
+    expect(failureLine('a.txt', new MarsadError('INPUT_NOT_FOUND', 'a.txt'))).toBe('a.txt: input not found [INPUT_NOT_FOUND]');
+    expect(failureLine('x', new Error('boom'))).toBe('x: input cannot be read: boom [INPUT_UNREADABLE]');
   });
 });

@@ -68,6 +68,8 @@ export interface ReadOptions {
   /** Needed for URL items. */
   fetcher?: Pick<Fetcher, 'fetch'>;
   maxBytes?: number;
+  /** Abandons a fetch in flight. */
+  signal?: AbortSignal;
 }
 
 const HTML_EXT = new Set(['.html', '.htm', '.xhtml', '.shtml']);
@@ -81,7 +83,8 @@ const isUrl = (s: string) => /^https?:\/\//i.test(s);
 /** One line for the CLI: the input and why it failed. */
 export function failureLine(source: string, err: unknown): string {
   const e = err instanceof MarsadError ? err : new MarsadError('INPUT_UNREADABLE', err instanceof Error ? err.message : String(err));
-  const msg = e.message.endsWith(`: ${source}`) ? e.message.slice(0, -source.length - 2) : e.message;
+  // The input is named once, at the start: not again at the end or before the detail.
+  const msg = e.message.endsWith(`: ${source}`) ? e.message.slice(0, -source.length - 2) : e.message.replace(`: ${source}: `, ': ');
   return `${source}: ${msg} [${e.code}]`;
 }
 
@@ -333,7 +336,7 @@ export async function readSource(item: SourceItem, opts: ReadOptions = {}): Prom
       return fromBytes(item.bytes, item.format, { source: item.source, idKey: item.source, url: null });
     case 'url': {
       if (!opts.fetcher) throw new MarsadError('INTERNAL', `${item.source}: no fetcher was given for URLs`);
-      const res = await opts.fetcher.fetch(item.url, { accept: PAGE_TYPES });
+      const res = await opts.fetcher.fetch(item.url, { accept: PAGE_TYPES, signal: opts.signal });
       const format: SourceFormat = res.contentType === 'text/plain' ? 'text' : 'html';
       return fromBytes(res.bytes, format, { source: item.source, idKey: res.url, url: res.url, charset: res.charset });
     }
@@ -354,7 +357,7 @@ export function isExtractable(doc: RawDocument): boolean {
   return !doc.diagnostics.some((d) => d.code === 'INPUT_NOT_ARABIC');
 }
 
-/** The pipeline's input for a raw document. */
+/** The pipeline's input for a raw document; the chrome found here travels with it. */
 export function toDocumentInput(doc: RawDocument): DocumentInput {
-  return { id: doc.id, text: doc.text, url: doc.url, publishedAt: doc.publishedAt, title: doc.title };
+  return { id: doc.id, text: doc.text, url: doc.url, publishedAt: doc.publishedAt, title: doc.title, chrome: doc.chrome };
 }

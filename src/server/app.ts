@@ -5,10 +5,12 @@ import swagger from '@fastify/swagger';
 import { resolveConfig } from './config.js';
 import { errorSchema, installErrorHandling } from './errors.js';
 import { articlesRoutes } from './routes/articles.js';
+import { dashboardRoutes } from './routes/dashboard.js';
 import { docsRoutes } from './routes/docs.js';
 import { eventsRoutes } from './routes/events.js';
 import { exportRoutes } from './routes/export.js';
 import { extractRoutes } from './routes/extract.js';
+import { mapRoutes } from './routes/map.js';
 import { statsRoutes } from './routes/stats.js';
 import { eventRow } from './schemas.js';
 import type { AppDeps } from './types.js';
@@ -50,6 +52,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(extractRoutes, { extract, readArticle, bodyLimit: config.maxExtractBytes });
   await app.register(statsRoutes, { store });
   await app.register(exportRoutes, { store });
+  await app.register(mapRoutes, { store });
   await app.register(docsRoutes, { ui: config.docs });
+  if (config.webRoot) await app.register(dashboardRoutes, { root: config.webRoot });
   return app;
 }

@@ -1,6 +1,8 @@
 // Server settings: typed, with defaults, read from the environment only at the edge (listen/CLI).
 
+import { join } from 'node:path';
 import type { FastifyServerOptions } from 'fastify';
+import { packageRoot } from '../knowledge/paths.js';
 
 export interface ServerConfig {
   /** Bearer token for the write endpoints; null disables writes (they answer AUTH_DISABLED). */
@@ -21,6 +23,11 @@ export interface ServerConfig {
    * an export would hold the export's read snapshot (and its connection) open forever.
    */
   idleTimeoutMs: number;
+  /**
+   * Folder of the built dashboard (index.html and assets/); null serves no dashboard. Default: the
+   * package's dist/web, where `npm run build` puts it.
+   */
+  webRoot?: string | null;
 }
 
 export const DEFAULT_CONFIG: ServerConfig = {
@@ -31,6 +38,10 @@ export const DEFAULT_CONFIG: ServerConfig = {
   docs: true,
   idleTimeoutMs: 60_000,
 };
+
+export function defaultWebRoot(): string {
+  return join(packageRoot(), 'dist', 'web');
+}
 
 function positiveInt(v: string | undefined): number | undefined {
   if (v === undefined || v === '') return undefined;
@@ -54,5 +65,6 @@ export function resolveConfig(partial: Partial<ServerConfig> = {}): ServerConfig
   const c = { ...DEFAULT_CONFIG, ...partial };
   // An empty token would let an empty bearer through; treat it as none.
   if (c.token !== null && c.token.trim() === '') c.token = null;
+  if (c.webRoot === undefined) c.webRoot = defaultWebRoot();
   return c;
 }

@@ -248,3 +248,95 @@ export const statsResponse = {
 export function errorResponses(...statuses: number[]) {
   return Object.fromEntries(statuses.map((s) => [s, { $ref: 'Error#' }]));
 }
+
+export const mapQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    ...filterProperties,
+    bbox: { ...filterProperties.bbox, description: 'The viewport, minLon,minLat,maxLon,maxLat (default: the world)' },
+    zoom: { type: 'number', minimum: 0, maximum: 24, default: 2, description: 'The map zoom level (web mercator)' },
+  },
+} as const;
+
+export const leavesQuery = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['cluster'],
+  properties: {
+    ...filterProperties,
+    cluster: { type: 'integer', minimum: 0, description: 'A clusterId from /api/map' },
+    limit: { type: 'integer', minimum: 1, maximum: 500, default: 100 },
+  },
+} as const;
+
+const pointGeometry = {
+  type: 'object',
+  properties: { type: { type: 'string' }, coordinates: { type: 'array', items: { type: 'number' } } },
+} as const;
+
+const pointProperties = {
+  type: 'object',
+  properties: {
+    cluster: { type: 'boolean' },
+    id: { type: 'string' },
+    eventType: { type: 'string' },
+    subEventType: { type: 'string' },
+    fatalities: nullable('integer'),
+    date: nullable('string'),
+    location: nullable('string'),
+    locationAr: nullable('string'),
+    sample: { type: 'boolean' },
+    clusterId: { type: 'integer' },
+    count: { type: 'integer' },
+    types: { type: 'array', items: { type: 'integer' } },
+    expansionZoom: { type: 'integer' },
+  },
+} as const;
+
+export const mapResponse = {
+  type: 'object',
+  properties: {
+    type: { type: 'string' },
+    total: { type: 'integer', description: 'Events matching the filters' },
+    located: { type: 'integer', description: 'Of them, events with coordinates' },
+    samples: { type: 'integer', description: 'Of them, events from the bundled sample articles' },
+    maxZoom: { type: 'integer', description: 'Above this zoom, a cluster holds events at one place' },
+    features: {
+      type: 'array',
+      items: { type: 'object', properties: { type: { type: 'string' }, geometry: pointGeometry, properties: pointProperties } },
+    },
+  },
+} as const;
+
+export const leavesResponse = {
+  type: 'object',
+  properties: { items: { type: 'array', items: pointProperties } },
+} as const;
+
+const counted = { type: 'object', properties: { name: { type: 'string' }, count: { type: 'integer' } } } as const;
+
+export const facetsResponse = {
+  type: 'object',
+  properties: {
+    total: { type: 'integer' },
+    located: { type: 'integer' },
+    samples: { type: 'integer' },
+    dates: { type: 'object', properties: { min: nullable('string'), max: nullable('string') } },
+    countries: {
+      type: 'array',
+      items: { type: 'object', properties: { name: { type: 'string' }, iso3: nullable('string'), count: { type: 'integer' } } },
+    },
+    eventTypes: {
+      type: 'array',
+      items: { type: 'object', properties: { ...counted.properties, subEventTypes: { type: 'array', items: counted } } },
+    },
+    actors: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { id: { type: 'string' }, name: { type: 'string' }, nameAr: nullable('string'), count: { type: 'integer' } },
+      },
+    },
+  },
+} as const;

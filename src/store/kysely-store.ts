@@ -7,12 +7,12 @@ import { countryTable, type CountryTable } from './countries.js';
 import { eachReportItsOwnEvent } from './corroborate.js';
 import type { StoreDialect } from './dialect/types.js';
 import { getArticle } from './read-articles.js';
-import { exportByPages, exportByStatement, getEvent, listEvents, timeline } from './read-events.js';
+import { eventPoints, exportByPages, exportByStatement, getEvent, listEvents, timeline } from './read-events.js';
 import { logIngest, saveArticle, type WriteContext } from './save-article.js';
 import type { Database } from './schema.js';
 import type {
-  ArticleDetail, ArticleInput, Corroborator, EventDetail, EventFilter, EventPage, EventRow, FailureInput, IngestLogEntry,
-  IngestOutcome, PageRequest, SaveOptions, SaveResult, Store, StoreStats, TimelineBucket, TimelinePoint,
+  ArticleDetail, ArticleInput, ArticleMatch, ArticleRef, Corroborator, EventDetail, EventFilter, EventPage, EventPoint, EventRow, FailureInput, IngestLogEntry,
+  FeedStateRecord, IngestOutcome, PageRequest, SaveOptions, SaveResult, Store, StoreStats, TimelineBucket, TimelinePoint,
 } from './types.js';
 
 /** A connection of its own for one export, closed when the export ends or is abandoned. */
@@ -90,6 +90,10 @@ export class KyselyStore implements Store {
     return timeline(this.#db, this.#ctx, this.#clean(filter), bucket);
   }
 
+  eventPoints(filter: EventFilter): Promise<EventPoint[]> {
+    return eventPoints(this.#db, this.#ctx, this.#clean(filter));
+  }
+
   async *exportEvents(raw: EventFilter): AsyncGenerator<EventRow> {
     const filter = this.#clean(raw);
     if (!this.#openReader) {
@@ -121,6 +125,37 @@ export class KyselyStore implements Store {
     return rows.map((r) => ({
       at: r.at, source: r.source, url: r.url, outcome: r.outcome as IngestOutcome, code: r.code, message: r.message, articleId: r.article_id,
     }));
+  }
+
+  async findArticle(ref: ArticleRef): Promise<ArticleMatch | null> {
+    for (const [column, value] of [['canonical_url', ref.canonicalUrl], ['url', ref.url]] as const) {
+      if (!value) continue;
+      const row = await this.#db.selectFrom('articles').select('id').where(column, '=', this.#id(value)).executeTakeFirst();
+      if (row) return { articleId: row.id, by: 'url' };
+    }
+    if (ref.contentHash) {
+      const row = await this.#db.selectFrom('articles').select('id').where('content_hash', '=', this.#id(ref.contentHash)).executeTakeFirst();
+      if (row) return { articleId: row.id, by: 'content' };
+    }
+    return null;
+  }
+
+  async getFeedState(feedUrl: string): Promise<FeedStateRecord | null> {
+    const r = await this.#db.selectFrom('feed_state').selectAll().where('feed_url', '=', this.#id(feedUrl)).executeTakeFirst();
+    if (!r) return null;
+    const out: FeedStateRecord = {};
+    if (r.etag !== null) out.etag = r.etag;
+    if (r.last_modified !== null) out.lastModified = r.last_modified;
+    if (r.checked_at !== null) out.checkedAt = r.checked_at;
+    return out;
+  }
+
+  async setFeedState(feedUrl: string, state: FeedStateRecord): Promise<void> {
+    const t = (v: string | undefined) => (v === undefined ? null : this.#ctx.dialect.storable(v));
+    const row = { etag: t(state.etag), last_modified: t(state.lastModified), checked_at: t(state.checkedAt) };
+    await this.#db.insertInto('feed_state').values({ feed_url: this.#id(feedUrl), ...row })
+      .onConflict((oc) => oc.column('feed_url').doUpdateSet(row))
+      .execute();
   }
 
   async stats(): Promise<StoreStats> {

@@ -200,6 +200,21 @@ export const MIGRATIONS: readonly Migration[] = [
       await dialect.createTextIndex(db);
     },
   },
+  {
+    version: 3,
+    name: 'feed poller state (conditional GET validators per feed); articles by fetched URL',
+    async up(kdb) {
+      const db = kdb as AnyDb;
+      await db.schema.createTable('feed_state')
+        .addColumn('feed_url', 'text', (c) => c.primaryKey())
+        .addColumn('etag', 'text')
+        .addColumn('last_modified', 'text')
+        .addColumn('checked_at', 'text')
+        .execute();
+      // A feed item whose page names another canonical URL is still recognised, before it is fetched, by this URL.
+      await db.schema.createIndex('articles_url').on('articles').column('url').execute();
+    },
+  },
 ];
 
 /** Apply the steps not yet recorded; returns the schema version reached. */

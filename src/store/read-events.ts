@@ -9,7 +9,7 @@ import { toEventRow, toReportView } from './rows.js';
 import type { Database } from './schema.js';
 import {
   PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX,
-  type EventDetail, type EventFilter, type EventPage, type EventRow, type PageRequest, type TimelineBucket, type TimelinePoint,
+  type EventDetail, type EventFilter, type EventPoint, type EventPage, type EventRow, type PageRequest, type TimelineBucket, type TimelinePoint,
 } from './types.js';
 
 export interface ReadContext {
@@ -94,6 +94,39 @@ export async function timeline(db: Kysely<Database>, ctx: ReadContext, filter: E
     .execute();
   // PostgreSQL returns count and sum as bigint strings.
   return rows.map((r) => ({ period: r.period, eventType: r.event_type, events: Number(r.events), fatalities: Number(r.fatalities) }));
+}
+
+/** The slim scan behind maps and facets: no JSON columns, no sources subquery. */
+export async function eventPoints(db: Kysely<Database>, ctx: ReadContext, filter: EventFilter): Promise<EventPoint[]> {
+  const rows = await db.selectFrom('events')
+    .where(eventWhere(filter, ctx.dialect, ctx.countries))
+    .select([
+      'events.id', 'events.latitude', 'events.longitude', 'events.event_date', 'events.event_type', 'events.sub_event_type',
+      'events.fatalities', 'events.country', 'events.iso3', 'events.location', 'events.location_ar',
+      'events.actor1_id', 'events.actor1', 'events.actor1_ar', 'events.actor2_id', 'events.actor2', 'events.actor2_ar', 'events.source',
+    ])
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    // PostgreSQL's double precision arrives as a number, its integers may arrive as strings.
+    latitude: r.latitude === null ? null : Number(r.latitude),
+    longitude: r.longitude === null ? null : Number(r.longitude),
+    eventDate: r.event_date,
+    eventType: r.event_type,
+    subEventType: r.sub_event_type,
+    fatalities: r.fatalities === null ? null : Number(r.fatalities),
+    country: r.country,
+    iso3: r.iso3,
+    location: r.location,
+    locationAr: r.location_ar,
+    actor1Id: r.actor1_id,
+    actor1: r.actor1,
+    actor1Ar: r.actor1_ar,
+    actor2Id: r.actor2_id,
+    actor2: r.actor2,
+    actor2Ar: r.actor2_ar,
+    source: r.source,
+  }));
 }
 
 /** Export over one open statement: better-sqlite3's iterate() underneath, one row in memory at a time. */

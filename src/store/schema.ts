@@ -168,6 +168,14 @@ export interface IngestLogTable {
   article_id: string | null;
 }
 
+/** What `marsad watch` remembers of each feed between polls (and between runs). */
+export interface FeedStateTable {
+  feed_url: string;
+  etag: string | null;
+  last_modified: string | null;
+  checked_at: string | null;
+}
+
 export interface Database {
   schema_migrations: SchemaMigrationsTable;
   counters: CountersTable;
@@ -179,4 +187,5 @@ export interface Database {
   event_actors: EventActorsTable;
   places: PlacesTable;
   ingest_log: IngestLogTable;
+  feed_state: FeedStateTable;
 }

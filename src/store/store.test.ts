@@ -211,7 +211,7 @@ for (const backend of all) {
       ]);
       expect((await s.ingestLog({ outcome: 'failed' }))[0].url).toBe('https://broken.example/a');
       const stats = await s.stats();
-      expect(stats).toMatchObject({ articles: 1, reports: 1, events: 1, failures: 1, schemaVersion: 2 });
+      expect(stats).toMatchObject({ articles: 1, reports: 1, events: 1, failures: 1, schemaVersion: 3 });
       expect(stats.lastIngestAt).toMatch(/^\d{4}-\d\d-\d\dT/);
     });
 
@@ -224,6 +224,27 @@ for (const backend of all) {
       const e = await s.getEvent(r.eventIds[0]);
       for (const ev of e!.reports[0].evidence) expect(a!.text.slice(ev.start, ev.end)).toBe(ev.text);
       expect(await s.getArticle('art_\u0000')).toBeNull();
+    });
+
+    it('finds a stored article by canonical URL, else by content hash', async () => {
+      const s = await open();
+      const r = await s.saveArticle({ ...articleInputOf(IDLIB), contentHash: 'hash-idlib' }, docOf(IDLIB));
+      expect(await s.findArticle({ canonicalUrl: IDLIB.url })).toEqual({ articleId: r.articleId, by: 'url' });
+      expect(await s.findArticle({ canonicalUrl: 'https://example.org/amp/idlib', url: IDLIB.url })).toEqual({ articleId: r.articleId, by: 'url' });
+      expect(await s.findArticle({ canonicalUrl: 'https://example.org/other', contentHash: 'hash-idlib' })).toEqual({ articleId: r.articleId, by: 'content' });
+      expect(await s.findArticle({ canonicalUrl: 'https://example.org/other', contentHash: 'hash-other' })).toBeNull();
+      expect(await s.findArticle({})).toBeNull();
+    });
+
+    it('keeps each feed\'s poll validators, replaced on every poll', async () => {
+      const s = await open();
+      const feed = 'https://news.example/feed.xml';
+      expect(await s.getFeedState(feed)).toBeNull();
+      await s.setFeedState(feed, { etag: '"v1"', checkedAt: '2024-01-01T00:00:00.000Z' });
+      expect(await s.getFeedState(feed)).toEqual({ etag: '"v1"', checkedAt: '2024-01-01T00:00:00.000Z' });
+      await s.setFeedState(feed, { lastModified: 'Sun, 10 Mar 2019 10:00:00 GMT', checkedAt: '2024-01-02T00:00:00.000Z' });
+      expect(await s.getFeedState(feed)).toEqual({ lastModified: 'Sun, 10 Mar 2019 10:00:00 GMT', checkedAt: '2024-01-02T00:00:00.000Z' });
+      expect(await s.getFeedState('https://news.example/other.xml')).toBeNull();
     });
 
     it('stores an article with no events and one with no URL', async () => {
@@ -249,7 +270,7 @@ describe('SQLite file', () => {
     await again.close();
     const raw = new Database(s.location, { readonly: true });
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(raw.prepare('select version, name from schema_migrations order by version').all().map((r: any) => r.version)).toEqual([1, 2]);
+    expect(raw.prepare('select version, name from schema_migrations order by version').all().map((r: any) => r.version)).toEqual([1, 2, 3]);
     raw.close();
     await s.close();
   });

@@ -195,6 +195,32 @@ export interface TimelinePoint {
   fatalities: number;
 }
 
+/**
+ * The few columns a map, its clusters and its filter lists need, for one canonical event. Read for
+ * every matching event at once (50,000 in the dashboard benchmark), so it carries nothing else.
+ */
+export interface EventPoint {
+  id: string;
+  latitude: number | null;
+  longitude: number | null;
+  eventDate: string | null;
+  eventType: string;
+  subEventType: string;
+  fatalities: number | null;
+  country: string | null;
+  iso3: string | null;
+  location: string | null;
+  locationAr: string | null;
+  actor1Id: string | null;
+  actor1: string | null;
+  actor1Ar: string | null;
+  actor2Id: string | null;
+  actor2: string | null;
+  actor2Ar: string | null;
+  /** Outlets, "; "-separated, as EventRow.source. */
+  source: string;
+}
+
 export type IngestOutcome = SaveStatus | 'failed';
 
 export interface FailureInput {
@@ -221,6 +247,27 @@ export interface StoreStats {
   failures: number;
   lastIngestAt: string | null;
   schemaVersion: number;
+}
+
+/** A feed's conditional GET validators from its last poll (the shape ingest's FeedPoller keeps). */
+export interface FeedStateRecord {
+  etag?: string;
+  lastModified?: string;
+  /** ISO time of the last successful poll. */
+  checkedAt?: string;
+}
+
+/** What identifies an article before it is stored: its canonical URL, the URL it was fetched from, its content hash. */
+export interface ArticleRef {
+  canonicalUrl?: string | null;
+  url?: string | null;
+  contentHash?: string | null;
+}
+
+/** A stored article that an ArticleRef names, and which of the two matched. */
+export interface ArticleMatch {
+  articleId: string;
+  by: 'url' | 'content';
 }
 
 /** Read access that a Corroborator gets, bound to the writing transaction. */
@@ -251,11 +298,21 @@ export interface Store extends StoreReader {
   saveArticle(article: ArticleInput, doc: MarsadDocument, opts?: SaveOptions): Promise<SaveResult>;
   getArticle(id: string): Promise<ArticleDetail | null>;
   timeline(filter: EventFilter, bucket: TimelineBucket): Promise<TimelinePoint[]>;
+  /** Every matching canonical event as an EventPoint, in no particular order (maps, clusters, facets). */
+  eventPoints(filter: EventFilter): Promise<EventPoint[]>;
   /** Every matching canonical event, oldest first, streamed: memory stays flat whatever the count. */
   exportEvents(filter: EventFilter): AsyncIterable<EventRow>;
   /** Record an input that failed before it could be stored, with its source. */
   logFailure(entry: FailureInput): Promise<void>;
   ingestLog(opts?: { limit?: number; outcome?: IngestOutcome }): Promise<IngestLogEntry[]>;
+  /**
+   * The stored article with this canonical URL (or fetched from this URL), else with this content
+   * hash, or null: lets ingestion skip a known document before fetching or extracting it.
+   */
+  findArticle(ref: ArticleRef): Promise<ArticleMatch | null>;
+  /** A feed's validators from its last poll, or null when it was never polled. */
+  getFeedState(feedUrl: string): Promise<FeedStateRecord | null>;
+  setFeedState(feedUrl: string, state: FeedStateRecord): Promise<void>;
   stats(): Promise<StoreStats>;
   close(): Promise<void>;
 }
