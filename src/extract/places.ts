@@ -179,8 +179,10 @@ export function findPlaces(gaz: GazetteerLike, cues: PlaceCues, doc: MarsadDocum
     // a small place abroad, when the article is plainly about another country, is a namesake
     const topVotes = votes.get(countryRank[0] ?? '') ?? 0;
     const abroad = topVotes >= 2 && c.places.every((p) => !countryRank.slice(0, 2).includes(p.countryCode));
+    // abroad, only a capital or a very big city is taken without a place word (Baneh for بأنه is not)
     if (abroad && !c.places.some((p) => (p.population ?? 0) >= 50000 || p.kind === 'capital')) continue;
-    const big = c.places.some((p) => (p.population ?? 0) >= 50000 || p.kind === 'capital' || p.kind === 'admin1' || (p.kind === 'city' && (p.population ?? 0) >= 20000));
+    // a district or county (admin-2) is big on paper but news names it with a region word
+    const big = c.places.some((p) => p.kind !== 'admin2' && p.kind !== 'admin3' && ((p.population ?? 0) >= 50000 || p.kind === 'capital' || p.kind === 'admin1' || (p.kind === 'city' && (p.population ?? 0) >= 20000)));
     const town = c.places.some((p) => (p.population ?? 0) >= 5000 || p.kind === 'city' || p.kind === 'capital' || p.kind === 'admin1' || (p.seat ?? 9) <= 3 || SPECIAL.has(p.kind));
     let ok: boolean;
     if (strongCue || inList) ok = true;
