@@ -52,6 +52,8 @@ interface Frame {
 
 // Cue sets that mark a sentence as not about political violence, whatever its verbs say.
 const FALSE_FRIENDS = ['sports', 'verbal-attack', 'cyber', 'economic'];
+// Families whose default reading gives way to the weapon of the event reported just before.
+const CONTINUABLE = new Set(['attack', 'explosion', 'bombardment']);
 const CLAUSE_BREAKS = new Set([',', ';', ':', 'فيما', 'بينما', 'حين', 'كما', 'اما', 'وفي', 'وعلي', 'ثم']);
 const AGENT_MARKERS = new Set(['قبل', 'شنها', 'شنه', 'نفذها', 'نفذه', 'شنتها', 'نفذتها']);
 const TARGET_MARKERS = new Set(['علي', 'ضد', 'استهدف', 'استهدفت', 'بحق', 'مع', 'لصالح']);
@@ -241,7 +243,12 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
   // the article's main place: where an event with no place of its own is put
   const mainPlace = mainPlaceOf(doc);
   const events: EventRecord[] = [];
-  for (const f of eventFrames) events.push(...frameEvents(ctx, doc, f, keys, allCues, mainPlace, eventFrames));
+  let previous: { sentence: number; subEventType: string } | null = null;
+  for (const f of eventFrames) {
+    const made = frameEvents(ctx, doc, f, keys, allCues, mainPlace, eventFrames, previous);
+    events.push(...made);
+    if (made.length) previous = { sentence: f.sentence, subEventType: made[0].subEventType };
+  }
   return mergeSamePlaceDay(events);
 }
 
@@ -470,6 +477,7 @@ function frameEvents(
   allCues: CueHit[],
   mainPlace: PlaceMention | null,
   eventFrames: Frame[],
+  previous: { sentence: number; subEventType: string } | null,
 ): EventRecord[] {
   const { tokens, sentences } = doc.layers;
   const sent = sentences[f.sentence];
@@ -495,7 +503,13 @@ function frameEvents(
   const cues = allCues.filter((c) => c.tokenStart >= sent.tokenStart && c.tokenEnd <= sent.tokenEnd);
   const near = cues.filter((c) => Math.abs(c.tokenStart - f.tokenStart) <= 5 || Math.abs(c.tokenStart - f.tokenEnd) <= 5);
   const rules = ctx.triggers.families.get(f.family)!;
-  const rule = resolveType(rules, { cues, near, a1: a1?.ref.inter ?? null, a2: a2?.ref.inter ?? null, killed: (killedT.value ?? 0) > 0 });
+  let rule = resolveType(rules, { cues, near, a1: a1?.ref.inter ?? null, a2: a2?.ref.inter ?? null, killed: (killedT.value ?? 0) > 0 });
+  // a generic word (استهداف، انفجارات) that no cue decided continues the weapon of the event just
+  // reported: "استُهدفت المنطقة" after "شنت الطائرات غارات" is another air strike, not a clash
+  if (previous && f.sentence - previous.sentence <= 3 && rule === rules[rules.length - 1] && CONTINUABLE.has(f.family) &&
+    EVENT_TYPE_OF[previous.subEventType] === 'Explosions/Remote violence' && previous.subEventType !== rule.then) {
+    rule = { id: `${rule.id}->continues-previous`, then: previous.subEventType };
+  }
   const subEventType = rule.then;
   const eventType = EVENT_TYPE_OF[subEventType];
   const country = placeList[0].countryCode ?? doc.country;
