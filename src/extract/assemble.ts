@@ -179,7 +179,9 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
       const before = sFrames.filter((f) => f.tokenStart <= c.tokenStart);
       const target = before.length ? before[before.length - 1] : sFrames[0];
       if (target) target.casualties.push(c);
-      else if (lastEventFrame && si - lastEventSentence <= 2) lastEventFrame.casualties.push(c);
+      // a sentence with no event of its own adds its casualties to the last one — unless what it reports
+      // was set aside (a past attack, a threat): those figures are not this event's
+      else if (lastEventFrame && si - lastEventSentence <= 2 && live.length === sTrig.length && !historical) lastEventFrame.casualties.push(c);
     }
 
     // 4. anaphoric frames point back; their casualties go to the event they name

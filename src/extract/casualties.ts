@@ -124,6 +124,7 @@ export function findCasualties(
   numbers: NumberMention[],
   s: number,
   e: number,
+  text?: string,
 ): CasualtyMention[] {
   const words = wordsIn(lex, keys, tokens, s, e);
   // a year (عام 2021، 2016) is not a count of people
@@ -310,6 +311,14 @@ export function findCasualties(
         continue;
       }
     }
+    // "مقتله"، "اغتياله"، "إصابتها": a verbal noun with a singular pronoun names one person. The
+    // original letter decides: ه is the pronoun, ة (folded to ه) is the noun's own ending.
+    const last = tokens[w.end - 1];
+    if (text && pos === 'verbalNoun' && w.end - w.start === 1 && /(ه|ها)$/.test(last.norm) && /[هـ]$|ها$/.test(text.slice(last.start, last.end).replace(/[\u064B-\u0652]/g, '')) &&
+      !/ة$/.test(text.slice(last.start, last.end).replace(/[\u064B-\u0652]/g, '')) && keys[w.start].some((k) => !k.exact && k.key.length < last.norm.length)) {
+      out.push(mention(kind, 1, 'exact', w, null, tokens, false, false, `casualties.${kind}.pronoun-singular`));
+      continue;
+    }
     // a casualty word with no number at all: reported, not counted
     if (kind === 'killed' || kind === 'injured') {
       unquantified(kind, w, kind === 'killed' ? 'fatalities.unquantified' : 'casualties.injured.unquantified');
@@ -358,7 +367,7 @@ export function casualtiesStage(lex: CasualtyLexicon): Stage {
       const keys = documentKeys(doc);
       const out: CasualtyMention[] = [];
       for (const s of doc.layers.sentences) {
-        out.push(...findCasualties(lex, keys, doc.layers.tokens, doc.layers.numbers, s.tokenStart, s.tokenEnd));
+        out.push(...findCasualties(lex, keys, doc.layers.tokens, doc.layers.numbers, s.tokenStart, s.tokenEnd, doc.text));
       }
       doc.layers.casualties = out;
     },
