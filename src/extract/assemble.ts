@@ -79,7 +79,12 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
   const allCues = findCues(ctx.triggers, keys, tokens, 0, tokens.length);
   if (allCues.filter((c) => c.cue === 'sports').length >= 3) return [];
 
-  const inChrome = (sp: Span) => chrome.some((c) => sp.start >= c.start && sp.end <= c.end);
+  // a sentence that is mostly page chrome (a breadcrumb, a caption, a "read also" line) is skipped
+  const inChrome = (sp: Span) => {
+    let covered = 0;
+    for (const c of chrome) covered += Math.max(0, Math.min(c.end, sp.end) - Math.max(c.start, sp.start));
+    return covered >= 0.6 * (sp.end - sp.start);
+  };
   const frames: Frame[] = [];
   const eventFrames: Frame[] = [];
   let lastEventFrame: Frame | null = null;

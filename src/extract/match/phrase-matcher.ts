@@ -51,6 +51,22 @@ export class PhraseMatcher<T> {
       let j = i + 1;
       let found: { end: number; payloads: T[] } | null = node.payloads.length ? { end: j, payloads: node.payloads } : null;
       while (j < end && node) {
+        // a name in quotation marks inside a phrase: حركة «فتح»، تنظيم "داعش"
+        if ((tokens[j].norm === '"' || tokens[j].norm === "'") && j + 1 < end) {
+          let q: Node<T> | undefined;
+          for (const k of keys[j + 1]) {
+            if (k.prefixLen !== 0) continue;
+            q = node.next.get(k.key);
+            if (q) break;
+          }
+          if (q) {
+            node = q;
+            j += 2;
+            if (j < end && (tokens[j].norm === '"' || tokens[j].norm === "'")) j++;
+            if (node.payloads.length) found = { end: j, payloads: node.payloads };
+            continue;
+          }
+        }
         // inner words: as written, or with a pronoun suffix cut; never a proclitic
         let nx: Node<T> | undefined;
         for (const k of keys[j]) {
