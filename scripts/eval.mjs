@@ -10,9 +10,11 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const evalDir = process.env.MARSAD_EVAL_DIR ?? join(root, '..', 'shared', 'eval');
 const scorer = join(evalDir, 'score.mjs');
+// Clustering of same-event reports is scored after the extractor (scripts/eval-clustering.mjs).
+const clustering = () => spawnSync(process.execPath, [join(root, 'scripts', 'eval-clustering.mjs'), ...process.argv.slice(2)], { stdio: 'inherit' }).status === 0;
 if (!existsSync(scorer)) {
-  console.log(`eval: skipped — ${evalDir} is absent (the evaluation data is not shipped with marsad)`);
-  process.exit(0);
+  console.log(`eval: extraction scoring skipped — ${scorer} is absent (the evaluation data is not shipped with marsad)`);
+  process.exit(clustering() ? 0 : 1);
 }
 if (!existsSync(join(root, 'dist', 'cli.js'))) {
   console.error('eval: dist/cli.js is missing; run `npm run build` first');
@@ -31,4 +33,5 @@ for (const set of ['dev.jsonl', 'seed.jsonl']) {
   const run = spawnSync(process.execPath, [scorer, '--gold', gold, '--cmd', cmd, ...extra], { stdio: 'inherit' });
   if (run.status !== 0) failed = true;
 }
+if (!clustering()) failed = true;
 process.exit(failed ? 1 : 0);

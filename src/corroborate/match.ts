@@ -143,18 +143,30 @@ function named(id: string | null): id is string {
   return !wildcard(id) && !id!.startsWith('generic-');
 }
 
+type Actor = ReportFacts['actors'][number];
+
+/** Two actors can be one: either is unknown, or they are the same actor or of the same kind. */
+function actorsAgree(x: Actor | undefined, y: Actor | undefined): boolean {
+  if (!x || !y || wildcard(x.id) || wildcard(y.id)) return true;
+  return x.id === y.id || (x.inter !== null && x.inter === y.inter);
+}
+
 function actorPart(a: ReportFacts, b: ReportFacts): MatchReason {
   const idsB = new Set(b.actors.map((x) => x.id).filter(named));
   const shared = [...new Set(a.actors.map((x) => x.id).filter(named))].filter((id) => idsB.has(id));
   if (shared.length) return reason('actors.same-id', 1, shared.join(', '));
+  const [a1, a2] = a.actors;
+  const [b1, b2] = b.actors;
   // Order-free: outlets name the sides of a battle either way round.
-  const intersA = a.actors.filter((x) => !wildcard(x.id) && x.inter !== null).map((x) => x.inter);
-  const intersB = new Set(b.actors.filter((x) => !wildcard(x.id) && x.inter !== null).map((x) => x.inter));
-  if (intersA.length && intersB.size) {
-    if (intersA.some((i) => intersB.has(i))) return reason('actors.same-inter', 0.5, 'actors of the same kind');
-    return reason('actors.conflict', 0, 'no actor of the same kind on both sides');
+  if ((actorsAgree(a1, b1) && actorsAgree(a2, b2)) || (actorsAgree(a1, b2) && actorsAgree(a2, b1))) {
+    const known = a.actors.some((x) => !wildcard(x.id)) && b.actors.some((x) => !wildcard(x.id));
+    return known ? reason('actors.same-kind', 0.5, 'actors of the same kind') : reason('actors.unknown', 0.5, 'actors unknown on one side');
   }
-  return reason('actors.unknown', 0.5, 'actors unknown on one side');
+  // Extraction often names one side only, or mistakes it (the victims as the perpetrator): a
+  // disagreement lowers the score; only two fully named, irreconcilable pairs of sides rule it out.
+  const full = (r: ReportFacts) => r.actors.length === 2 && r.actors.every((x) => named(x.id));
+  if (full(a) && full(b)) return reason('actors.contradiction', 0, 'different named sides');
+  return reason('actors.disagree', 0, 'actors of different kinds');
 }
 
 function figuresPart(a: ReportFacts, b: ReportFacts): MatchReason | null {
@@ -185,16 +197,17 @@ export function matchReports(a: ReportFacts, b: ReportFacts, opts: MatchOptions 
 
   const actors = actorPart(a, b);
   reasons.push(actors);
-  if (actors.score === 0) return vetoed(actors.rule);
+  if (actors.rule === 'actors.contradiction') return vetoed(actors.rule);
 
   const figures = figuresPart(a, b);
   if (figures) reasons.push(figures);
 
-  // With no time at all, place and type alone would join every strike on a town over the years:
-  // ask for a second, independent agreement (a named actor on both sides, or the same toll).
-  if (date.rule === 'date.unknown') {
+  // With no time at all, place and type alone would join every strike on a town over the years,
+  // and a week or a month is not much better: ask for a second, independent agreement (a named
+  // actor on both sides, or the same toll).
+  if (date.rule === 'date.unknown' || date.rule === 'date.within-precision') {
     const corroborated = actors.rule === 'actors.same-id' || figures?.rule === 'figures.same-fatalities';
-    if (t < 1 || place.score < 0.8 || !corroborated) return vetoed('date.unknown-uncorroborated');
+    if (t < 1 || place.score < 0.8 || !corroborated) return vetoed(`${date.rule}-uncorroborated`);
   }
 
   const score = Math.min(1,
