@@ -56,12 +56,16 @@ interface Candidate {
   precision: 1 | 2 | 3;
   relStart: number | null;
   country: Country | null;
+  /** Named only as a far reference point ("410 كلم شرق X"). */
+  far?: boolean;
 }
 
 function joinKey(keys: TokenKey[][], tokens: Token[], first: string, i: number, n: number): string | null {
   const parts = [first];
   for (let j = i + 1; j < i + n; j++) {
     const t = tokens[j];
+    // a hyphen inside a name (غورما- رواس، ديابالي-نامبالا) is a space in the key
+    if (t && t.norm === '-' && j > i && j < i + n - 1) continue;
     if (!t || (t.kind !== 'arabic' && t.kind !== 'latin' && t.kind !== 'number')) return null;
     parts.push(keys[j][0].key);
   }
@@ -136,7 +140,13 @@ export function findPlaces(gaz: GazetteerLike, cues: PlaceCues, doc: MarsadDocum
         // only cue words, من, numbers and units may stand between the relation and the name
         if (!(keyIn(q, cues.placeWords) || keyIn(q, cues.regionWords) || t === 'من' || t === 'بعد' || t === 'علي' || tokens[q].kind === 'number' || /^(كلم|كم|كيلومتر|كيلومترات|كيلو|متر|ميل|اميال)$/.test(t))) break;
       }
-      cands.push({ tokenStart: i, tokenEnd: m.tokenEnd, prefixLen: m.prefixLen, key: m.key, places: m.places, cue, cueKind, relation, precision, relStart, country: m.country ?? null });
+      // "يبعد 410 كلم شرق تمبكتو": a place that far from its anchor is somewhere unnamed, not near it
+      let far = false;
+      const from = relStart ?? i;
+      for (let q = Math.max(sent.tokenStart, from - 5); q < from; q++) {
+        if (tokens[q].kind === 'number' && /^(كلم|كم|كيلومتر|كيلومترات|كيلو)$/.test(tokens[q + 1]?.norm ?? '') && Number(tokens[q].norm.replace(/,/g, '')) > 50) far = true;
+      }
+      cands.push({ tokenStart: i, tokenEnd: m.tokenEnd, prefixLen: m.prefixLen, key: m.key, places: m.places, cue, cueKind, relation, precision, relStart, country: m.country ?? null, far });
       i = m.tokenEnd;
     }
   }
@@ -208,7 +218,9 @@ export function findPlaces(gaz: GazetteerLike, cues: PlaceCues, doc: MarsadDocum
     if (!place) continue;
     chosen.push(place);
     const precision: 1 | 2 | 3 = place.kind === 'admin1' || place.kind === 'admin2' || place.kind === 'country' ? 3 : c.precision;
-    out.push(mention(doc, tokens, c, place, precision, c.relation ? `place.relative.${c.relation}` : c.cueKind ? `place.cue.${c.cueKind}` : 'place.name'));
+    const pm = mention(doc, tokens, c, place, precision, c.relation ? `place.relative.${c.relation}` : c.cueKind ? `place.cue.${c.cueKind}` : 'place.name');
+    if (c.far) pm.context = true;
+    out.push(pm);
   }
   markContext(out, tokens, cues, keys);
   out.push(...anaphors(doc, cues, keys, out, gaz));
