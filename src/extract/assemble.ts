@@ -80,6 +80,15 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
   if (allCues.filter((c) => c.cue === 'sports').length >= 3) return [];
 
   // a sentence that is mostly page chrome (a breadcrumb, a caption, a "read also" line) is skipped
+  // an anniversary feature (ذكرى in its opening lines) with no date of today or yesterday tells history
+  const opening = sentences.slice(0, 3);
+  const anniversary = modality.some((m) => m.modality === 'historical' && /ذكر/.test(doc.text.slice(m.start, m.end)) &&
+    opening.some((s) => m.start >= s.start && m.start < s.end));
+  const isToday = (d: DateMention) => d.kind === 'relative' && /relative\.(0|-1|-2)$/.test(d.ruleId);
+  // a dated event years before the latest year the article mentions is background (1975 in a 2025 page)
+  const years = dates.filter((d) => d.date).map((d) => Number(d.date!.slice(0, 4)));
+  const latestYear = years.length ? Math.max(...years) : null;
+
   const inChrome = (sp: Span) => {
     let covered = 0;
     for (const c of chrome) covered += Math.max(0, Math.min(c.end, sp.end) - Math.max(c.start, sp.start));
@@ -96,9 +105,11 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
     const cues = allCues.filter((c) => c.tokenStart >= sent.tokenStart && c.tokenEnd <= sent.tokenEnd);
     const sMod = modality.filter((m) => m.tokenStart >= sent.tokenStart && m.tokenEnd <= sent.tokenEnd);
     const sDates = dates.filter((d) => d.tokenStart >= sent.tokenStart && d.tokenEnd <= sent.tokenEnd);
-    const historical = sDates.some((d) => d.kind === 'historical');
+    const historical = sDates.some((d) => d.kind === 'historical' || (latestYear !== null && d.date !== null && Number(d.date.slice(0, 4)) < latestYear - 1));
     const live = sTrig.filter((t) => {
       if (historical) return false;
+      // in an anniversary feature only what the sentence itself dates to today or yesterday is news
+      if (anniversary && !sDates.some(isToday)) return false;
       const suppress = ctx.triggers.suppressedBy.get(t.family) ?? FALSE_FRIENDS;
       if (cues.some((c) => suppress.includes(c.cue) && Math.abs(c.tokenStart - t.tokenStart) <= 6)) return false;
       // a modality cue whose scope covers the trigger (نفى، يعتزم، هدد، في حال…); a cue inside the trigger does not count

@@ -210,6 +210,17 @@ export function findDates(lex: DateLexicon, tokens: Token[], publishedAt: string
         continue;
       }
     }
+    // month day, year (a page header: "نيسان 19, 2025")
+    const mdy = monthAt(lex, tokens, i);
+    if (mdy && isNum(tokens[mdy.end]) && Number(tokens[mdy.end].norm) <= 31 && tokens[mdy.end + 1]?.norm === ',' && isNum(tokens[mdy.end + 2]) && tokens[mdy.end + 2].norm.length === 4) {
+      const iso = validDate(Number(tokens[mdy.end + 2].norm), mdy.month, Number(tokens[mdy.end].norm));
+      if (iso) {
+        const historical = !!(pub && iso < addDays(pub, -366));
+        push(i, mdy.end + 3, iso, 1, historical ? 'historical' : 'absolute', 'date.mdy');
+        i = mdy.end + 3;
+        continue;
+      }
+    }
     // month year: آذار 2011 — precision 3; historical when well before publication
     const my = monthAt(lex, tokens, i);
     if (my && isNum(tokens[my.end]) && tokens[my.end].norm.length === 4) {
