@@ -5,6 +5,7 @@ import swagger from '@fastify/swagger';
 import { resolveConfig } from './config.js';
 import { errorSchema, installErrorHandling } from './errors.js';
 import { articlesRoutes } from './routes/articles.js';
+import { controlRoutes } from './routes/control.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { docsRoutes } from './routes/docs.js';
 import { eventsRoutes } from './routes/events.js';
@@ -53,6 +54,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(statsRoutes, { store });
   await app.register(exportRoutes, { store });
   await app.register(mapRoutes, { store });
+  await app.register(controlRoutes, { store });
   await app.register(docsRoutes, { ui: config.docs });
   if (config.webRoot) await app.register(dashboardRoutes, { root: config.webRoot });
   return app;

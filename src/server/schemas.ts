@@ -340,3 +340,74 @@ export const facetsResponse = {
     },
   },
 } as const;
+
+const controlActor = {
+  type: 'object',
+  properties: { name: { type: 'string' }, nameAr: nullable('string'), id: nullable('string'), inter: nullable('integer') },
+} as const;
+
+const controlPlace = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' }, name: nullable('string'), nameAr: nullable('string'), country: nullable('string'), admin1: nullable('string'),
+    latitude: nullable('number'), longitude: nullable('number'),
+  },
+} as const;
+
+const controlPeriod = {
+  type: 'object',
+  properties: {
+    from: { type: 'string', description: 'First day held (the date of the event that opened the period)' },
+    to: { ...nullable('string'), description: 'The day the next holder took over (exclusive); null: still held as far as known' },
+    holder: controlActor,
+    previousHolder: { anyOf: [controlActor, { type: 'null' }] },
+    eventId: { type: 'string' },
+    subEventType: { type: 'string' },
+    eventIds: { type: 'array', items: { type: 'string' } },
+    evidence: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          articleId: nullable('string'), eventId: { type: 'string' }, field: { type: 'string' },
+          start: { type: 'integer' }, end: { type: 'integer' }, text: { type: 'string' },
+        },
+      },
+    },
+  },
+} as const;
+
+export const placeControlResponse = {
+  type: 'object',
+  properties: { place: controlPlace, periods: { type: 'array', items: controlPeriod } },
+} as const;
+
+export const controlQuery = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['date'],
+  properties: {
+    date: { type: 'string', pattern: DATE, description: 'The day, YYYY-MM-DD' },
+    country: filterProperties.country,
+  },
+} as const;
+
+export const controlResponse = {
+  type: 'object',
+  properties: {
+    date: { type: 'string' },
+    places: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          ...controlPlace.properties,
+          holder: controlActor,
+          previousHolder: { anyOf: [controlActor, { type: 'null' }] },
+          since: { type: 'string' },
+          eventId: { type: 'string' },
+        },
+      },
+    },
+  },
+} as const;

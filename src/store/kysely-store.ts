@@ -7,11 +7,11 @@ import { countryTable, type CountryTable } from './countries.js';
 import { eachReportItsOwnEvent } from './corroborate.js';
 import type { StoreDialect } from './dialect/types.js';
 import { getArticle } from './read-articles.js';
-import { eventPoints, exportByPages, exportByStatement, getEvent, listEvents, timeline } from './read-events.js';
+import { controlEvents, eventPoints, exportByPages, exportByStatement, getEvent, listEvents, timeline } from './read-events.js';
 import { logIngest, saveArticle, type WriteContext } from './save-article.js';
 import type { Database } from './schema.js';
 import type {
-  ArticleDetail, ArticleInput, ArticleMatch, ArticleRef, Corroborator, EventDetail, EventFilter, EventPage, EventPoint, EventRow, FailureInput, IngestLogEntry,
+  ArticleDetail, ArticleInput, ArticleMatch, ArticleRef, ControlEventRow, Corroborator, EventDetail, EventFilter, EventPage, EventPoint, EventRow, FailureInput, IngestLogEntry,
   FeedStateRecord, IngestOutcome, PageRequest, SaveOptions, SaveResult, Store, StoreStats, TimelineBucket, TimelinePoint,
 } from './types.js';
 
@@ -92,6 +92,10 @@ export class KyselyStore implements Store {
 
   eventPoints(filter: EventFilter): Promise<EventPoint[]> {
     return eventPoints(this.#db, this.#ctx, this.#clean(filter));
+  }
+
+  controlEvents(placeId: string | null = null, filter: EventFilter = {}): Promise<ControlEventRow[]> {
+    return controlEvents(this.#db, this.#ctx, placeId === null ? null : this.#id(placeId), this.#clean(filter));
   }
 
   async *exportEvents(raw: EventFilter): AsyncGenerator<EventRow> {

@@ -1,6 +1,7 @@
 // Reading canonical events: pages, one event with its reports, timeline, and the export scan.
 
 import { sql, type Kysely } from 'kysely';
+import { CONTROL_SUB_EVENT_TYPES } from '../corroborate/control.js';
 import type { CountryTable } from './countries.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import type { StoreDialect } from './dialect/types.js';
@@ -9,7 +10,8 @@ import { toEventRow, toReportView } from './rows.js';
 import type { Database } from './schema.js';
 import {
   PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX,
-  type EventDetail, type EventFilter, type EventPoint, type EventPage, type EventRow, type PageRequest, type TimelineBucket, type TimelinePoint,
+  type ControlEventRow, type EventDetail, type EventFilter, type EventPoint, type EventPage, type EventRow, type PageRequest, type TimelineBucket,
+  type TimelinePoint,
 } from './types.js';
 
 export interface ReadContext {
@@ -127,6 +129,17 @@ export async function eventPoints(db: Kysely<Database>, ctx: ReadContext, filter
     actor2Ar: r.actor2_ar,
     source: r.source,
   }));
+}
+
+/** Territorial-control events at known places (one place, or all), oldest first, with their place id and primary article. */
+export async function controlEvents(db: Kysely<Database>, ctx: ReadContext, placeId: string | null, filter: EventFilter): Promise<ControlEventRow[]> {
+  let q = selectEvents(db, ctx, filter)
+    .select('pr.article_id as primary_article_id')
+    .where('events.sub_event_type', 'in', [...CONTROL_SUB_EVENT_TYPES])
+    .where('events.place_id', 'is not', null);
+  if (placeId !== null) q = q.where('events.place_id', '=', placeId);
+  const rows = await q.orderBy('events.event_date', 'asc').orderBy('events.id', 'asc').execute();
+  return rows.map((r) => ({ ...toEventRow(r), placeId: r.place_id!, articleId: r.primary_article_id ?? null }));
 }
 
 /** Export over one open statement: better-sqlite3's iterate() underneath, one row in memory at a time. */

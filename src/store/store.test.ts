@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { MarsadError } from '../doc/diagnostics.js';
 import { backends } from './test-helpers/backends.js';
+import { CONTROL_FIXTURES, SARAQIB_TAKEN } from './test-helpers/control-fixtures.js';
 import { articleInputOf, docOf, IDLIB, JABALIA, TAIZ, fixtureExtractor, inputOf, type FixtureArticle } from './test-helpers/fixtures.js';
 import type { Corroborator, Store } from './types.js';
 
@@ -245,6 +246,28 @@ for (const backend of all) {
       await s.setFeedState(feed, { lastModified: 'Sun, 10 Mar 2019 10:00:00 GMT', checkedAt: '2024-01-02T00:00:00.000Z' });
       expect(await s.getFeedState(feed)).toEqual({ lastModified: 'Sun, 10 Mar 2019 10:00:00 GMT', checkedAt: '2024-01-02T00:00:00.000Z' });
       expect(await s.getFeedState('https://news.example/other.xml')).toBeNull();
+    });
+
+    it('reads territorial-control events by place id, oldest first, with the article of their evidence', async () => {
+      const s = await open();
+      await save(s, IDLIB);
+      const saved = new Map<FixtureArticle, string>();
+      for (const a of CONTROL_FIXTURES) saved.set(a, (await save(s, a)).articleId);
+      const all = await s.controlEvents();
+      expect(all.map((e) => [e.eventDate, e.placeId, e.subEventType])).toEqual([
+        ['2024-01-15', 'gz:harib', 'Non-state actor overtakes territory'],
+        ['2024-01-20', 'gz:saraqib', 'Non-state actor overtakes territory'],
+        ['2024-02-01', 'gz:manbij', 'Non-violent transfer of territory'],
+        ['2024-02-10', 'gz:saraqib', 'Government regains territory'],
+      ]);
+      const saraqib = await s.controlEvents('gz:saraqib');
+      expect(saraqib.map((e) => e.actor1Id)).toEqual(['SYR-HTS', 'SYR-MIL']);
+      expect(saraqib[0].articleId).toBe(saved.get(SARAQIB_TAKEN));
+      const ev = saraqib[0].evidence.find((v) => v.field === 'actor1')!;
+      expect(SARAQIB_TAKEN.text.slice(ev.start, ev.end)).toBe('هيئة تحرير الشام');
+      expect((await s.controlEvents(null, { country: 'YE' })).map((e) => e.placeId)).toEqual(['gz:harib']);
+      expect((await s.controlEvents('gz:saraqib', { to: '2024-01-31' })).map((e) => e.eventDate)).toEqual(['2024-01-20']);
+      expect(await s.controlEvents('gz:idlib')).toEqual([]);
     });
 
     it('stores an article with no events and one with no URL', async () => {

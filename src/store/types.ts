@@ -135,6 +135,14 @@ export interface EventRow {
   sources: SourceRef[];
 }
 
+/** A territorial-control event with the place it is about and the article of its primary report. */
+export interface ControlEventRow extends EventRow {
+  /** The gazetteer id of the place (or a hash of its name and coordinates when it had none). */
+  placeId: string;
+  /** The article the evidence spans point into. */
+  articleId: string | null;
+}
+
 export interface EventPage {
   items: EventRow[];
   nextCursor: string | null;
@@ -302,6 +310,12 @@ export interface Store extends StoreReader {
   eventPoints(filter: EventFilter): Promise<EventPoint[]>;
   /** Every matching canonical event, oldest first, streamed: memory stays flat whatever the count. */
   exportEvents(filter: EventFilter): AsyncIterable<EventRow>;
+  /**
+   * Every "Non-state actor overtakes territory", "Government regains territory" and "Non-violent
+   * transfer of territory" event with a place, at one place (its gazetteer id) or all, oldest first;
+   * `filter` narrows further (country, dates…).
+   */
+  controlEvents(placeId?: string | null, filter?: EventFilter): Promise<ControlEventRow[]>;
   /** Record an input that failed before it could be stored, with its source. */
   logFailure(entry: FailureInput): Promise<void>;
   ingestLog(opts?: { limit?: number; outcome?: IngestOutcome }): Promise<IngestLogEntry[]>;

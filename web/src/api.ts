@@ -1,7 +1,7 @@
 // The dashboard's only way to the server: same-origin JSON GETs.
 
 import { filterParams, type Filters } from './state.js';
-import type { ArticleDetail, EventDetail, EventPage, Facets, MapAnswer, PointProperties, TimelinePoint } from './types.js';
+import type { ArticleDetail, ControlPlace, EventDetail, EventPage, Facets, MapAnswer, PointProperties, TimelinePoint } from './types.js';
 
 async function get<T>(path: string, params?: URLSearchParams, signal?: AbortSignal): Promise<T> {
   const q = params?.toString();
@@ -43,6 +43,11 @@ export const api = {
     p.set('limit', '50');
     if (cursor) p.set('cursor', cursor);
     return get<EventPage>('/api/events', p, signal);
+  },
+  control(date: string, country: string | undefined, signal?: AbortSignal) {
+    const p = new URLSearchParams({ date });
+    if (country) p.set('country', country);
+    return get<{ date: string; places: ControlPlace[] }>('/api/control', p, signal);
   },
   event: (id: string, signal?: AbortSignal) => get<EventDetail>(`/api/events/${encodeURIComponent(id)}`, undefined, signal),
   article: (id: string, signal?: AbortSignal) => get<ArticleDetail>(`/api/articles/${encodeURIComponent(id)}`, undefined, signal),

@@ -4,6 +4,7 @@
 import { api } from './api.js';
 import { h } from './dom.js';
 import { I18n } from './i18n.js';
+import { ControlLayer } from './map/control-layer.js';
 import { EventMap } from './map/event-map.js';
 import { parseLocation, sameFilters, toUrl, type Filters, type State, type View } from './state.js';
 import { Timeline } from './timeline.js';
@@ -26,6 +27,7 @@ export class App {
   readonly #list: EventList;
   readonly #timeline: Timeline;
   readonly #map: EventMap;
+  readonly #control: ControlLayer;
   #view: EventViewLike | null = null;
   #facets: Facets | null = null;
 
@@ -71,6 +73,8 @@ export class App {
       },
       onAnswer: (a) => this.#list.setCounts(a.total, a.located),
     });
+    this.#control = new ControlLayer(this.#i18n, (markers) => this.#map.setOverlay(markers));
+    this.#mapBox.parentElement!.append(this.#control.el);
     window.addEventListener('popstate', () => this.#apply(parseLocation(window.location)));
     document.addEventListener('keydown', (e) => {
       if (e.key === 'Escape' && this.#state.view.kind !== 'list' && !(e.target instanceof HTMLInputElement)) this.navigate({ view: { kind: 'list' } });
@@ -116,6 +120,7 @@ export class App {
     this.#list.render();
     this.#timeline.relabel();
     this.#map.relabel();
+    this.#control.render();
     this.#view?.render();
     // The panel moved to the other side: the map's canvas must learn its new size.
     requestAnimationFrame(() => this.#map.surface.resize());
@@ -125,6 +130,7 @@ export class App {
     const f = this.#state.filters;
     this.#filterBar.setFilters(f);
     this.#map.setFilters(f);
+    this.#control.setCountry(f.country);
     void this.#list.load(f);
     void this.#timeline.load(f);
     this.#renderHeader();

@@ -157,3 +157,24 @@ export interface TimelinePoint {
   events: number;
   fatalities: number;
 }
+
+export interface ControlActor {
+  name: string;
+  nameAr: string | null;
+  id: string | null;
+  inter: number | null;
+}
+
+/** One place of GET /api/control: who held it on the day asked. */
+export interface ControlPlace {
+  id: string;
+  name: string | null;
+  nameAr: string | null;
+  country: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  holder: ControlActor;
+  previousHolder: ControlActor | null;
+  since: string;
+  eventId: string;
+}

@@ -10,7 +10,7 @@ import type { Filters, MapPosition } from '../state.js';
 import type { ClusterProperties, MapAnswer, MapFeature, PointProperties } from '../types.js';
 import { createCanvasMap } from './canvas-map.js';
 import { createGlMap } from './maplibre.js';
-import { DEFAULT_VIEW, hasWebgl, type MapSurface } from './surface.js';
+import { DEFAULT_VIEW, hasWebgl, type MapSurface, type MarkerSpec } from './surface.js';
 
 export interface EventMapOptions {
   initial: MapPosition | null;
@@ -55,6 +55,8 @@ export class EventMap {
   #last: MapAnswer | null = null;
   /** The query of the answer shown or on its way: the same query is never asked twice in a row. */
   #asked: string | null = null;
+  /** Markers of another layer (territorial control), drawn under the events. */
+  #overlay: MarkerSpec[] = [];
 
   constructor(container: HTMLElement, i18n: I18n, o: EventMapOptions) {
     this.#container = container;
@@ -92,6 +94,12 @@ export class EventMap {
     }
   }
 
+  setOverlay(markers: MarkerSpec[]): void {
+    this.#overlay = markers;
+    if (this.#last) this.#draw(this.#last);
+    else this.surface.setMarkers(markers);
+  }
+
   /** Language changed: labels are rebuilt from the last answer. */
   relabel(): void {
     if (this.#last) this.#draw(this.#last);
@@ -123,10 +131,10 @@ export class EventMap {
   }
 
   #draw(answer: MapAnswer): void {
-    this.surface.setMarkers(answer.features.map((f) => {
+    this.surface.setMarkers([...this.#overlay, ...answer.features.map((f) => {
       const [lon, lat] = f.geometry.coordinates;
       return { lon, lat, el: f.properties.cluster ? this.#clusterButton(f, f.properties) : this.#pointButton(f.properties) };
-    }));
+    })]);
     this.#container.dataset.markers = String(answer.features.length);
   }
 
