@@ -3,6 +3,7 @@
 // another on the main thread (one core), and print as a table or, with --json, as one JSON object
 // whose keys are the bench name joined to each figure (reading + docsPerSec → readingDocsPerSec).
 import { availableParallelism, cpus } from 'node:os';
+import { benchApi } from './api.js';
 import { benchDashboard } from './dashboard.js';
 import { benchIngest } from './ingest.js';
 import { benchExtract } from './extract.js';
@@ -30,6 +31,7 @@ export const BENCHES: Benchmark[] = [
   { name: 'ingest', run: benchIngest },
   // 50,000 events (the figure) whatever --docs says; --runs sets the timed page loads.
   { name: 'dashboard', run: (o) => benchDashboard({ events: 50_000, runs: o.runs ?? 3 }) },
+  { name: 'api', run: benchApi },
 ];
 
 export interface Machine {

@@ -1,0 +1,106 @@
+// The API benchmark's machinery, without a load run: no timing is asserted.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSqliteStore } from '../store/sqlite.js';
+import { articleInputOf, docOf, IDLIB } from '../store/test-helpers/fixtures.js';
+import type { Store } from '../store/types.js';
+import { EVENT_QUERIES, percentile, roundsFor, sizeLabel, sizesFromEnv, TIMELINE_QUERIES } from './api.js';
+import { filledStore, filledStorePath, SCHEMA_VERSION } from './fill-store.js';
+import { BENCHES } from './run.js';
+
+describe('the api bench', () => {
+  it('is in the registry', () => {
+    expect(BENCHES.map((b) => b.name)).toContain('api');
+  });
+
+  it('names sizes as figures do, and reads them from the environment', () => {
+    expect(sizeLabel(100_000)).toBe('100k');
+    expect(sizeLabel(1_000_000)).toBe('1m');
+    expect(sizeLabel(2500)).toBe('2500');
+    expect(sizesFromEnv(undefined)).toEqual([100_000, 1_000_000]);
+    expect(sizesFromEnv('100000')).toEqual([100_000]);
+    expect(sizesFromEnv('100_000, 1_000_000')).toEqual([100_000, 1_000_000]);
+    expect(() => sizesFromEnv('1e5x')).toThrow(/MARSAD_BENCH_API_SIZES/);
+  });
+
+  it('takes percentiles by nearest rank', () => {
+    const xs = Array.from({ length: 100 }, (_, i) => i + 1);
+    expect(percentile(xs, 50)).toBe(50);
+    expect(percentile(xs, 95)).toBe(95);
+    expect(percentile(xs, 99)).toBe(99);
+    expect(percentile([7], 95)).toBe(7);
+  });
+
+  it('sizes a run in whole rounds of the mix, within the time and request bounds', () => {
+    expect(roundsFor(50, 16, 10, 2000)).toBe(125); // 200 rounds fit in 10 s; 2,000 requests allow 125
+    expect(roundsFor(1000, 16, 10, 2000)).toBe(10);
+    expect(roundsFor(60_000, 16, 10, 2000)).toBe(1); // at least one round
+  });
+
+  it('asks only what the API accepts: 50 a page, known sorts and buckets', () => {
+    for (const q of EVENT_QUERIES) expect(q).toMatchObject({ limit: '50', sort: expect.stringMatching(/^-?date$/) });
+    for (const q of TIMELINE_QUERIES) expect(['day', 'week', 'month']).toContain(q.bucket);
+  });
+});
+
+describe('the bulk-filled store', () => {
+  let dir: string;
+  let store: Store;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'marsad-fill-test-'));
+    const filled = await filledStore(400, { dir });
+    expect(filled.path).toBe(filledStorePath(400, dir));
+    expect(filled.path).toContain(`-s${SCHEMA_VERSION}-`);
+    store = await openSqliteStore({ path: filled.path });
+  });
+  afterAll(async () => {
+    await store?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('is reused on the next call', async () => {
+    const again = await filledStore(400, { dir });
+    expect(again.cached).toBe(true);
+  });
+
+  it('holds the events asked for, at the current schema version', async () => {
+    const stats = await store.stats();
+    expect(stats).toMatchObject({ events: 400, schemaVersion: SCHEMA_VERSION });
+    expect(stats.reports).toBeGreaterThan(400); // some events are told twice
+    expect(stats.articles).toBeGreaterThan(100);
+  });
+
+  it('reads back through the store: evidence points into the article, sources name the outlets', async () => {
+    const page = await store.listEvents({}, { limit: 500 });
+    expect(page.items).toHaveLength(400);
+    const retold = page.items.find((e) => e.reportCount === 2);
+    expect(retold?.sources).toHaveLength(2);
+    for (const e of page.items.slice(0, 20)) {
+      const detail = await store.getEvent(e.id);
+      for (const r of detail!.reports) {
+        const article = await store.getArticle(r.articleId);
+        for (const ev of r.evidence) expect(article!.text.slice(ev.start, ev.end)).toBe(ev.text);
+        expect(r.sentence.text.length).toBeGreaterThan(20);
+      }
+    }
+  });
+
+  it('answers the filters the bench sends, full text included', async () => {
+    const syria = await store.listEvents({ country: 'SY' });
+    expect(syria.items.length).toBeGreaterThan(0);
+    expect(syria.items.every((e) => e.iso3 === 'SYR')).toBe(true);
+    const strikes = await store.listEvents({ q: 'غارة' }, { limit: 500 });
+    expect(strikes.items.length).toBeGreaterThan(0);
+    const points = await store.timeline({}, 'day');
+    const dated = (await store.listEvents({}, { limit: 500 })).items.filter((e) => e.eventDate !== null).length;
+    expect(points.reduce((n, p) => n + p.events, 0)).toBe(dated);
+  });
+
+  it('takes a new article after the fill: the counters were left where the rows end', async () => {
+    const saved = await store.saveArticle(articleInputOf(IDLIB), docOf(IDLIB));
+    expect(saved.status).toBe('inserted');
+    expect((await store.stats()).events).toBe(401);
+  });
+});
