@@ -18,10 +18,10 @@ export interface WhereOptions {
   /**
    * Test the actor and text filters event by event (EXISTS) rather than as sets built once (IN).
    * For a page read in index order, which stops after limit + 1 matches: a common word or actor
-   * is met within a few hundred events (q=غارة, a third of all articles: 34 ms at 1M events, 4.8 s
-   * as a set). For reading every match (timeline, map, export), sets cost in proportion to the
-   * matches instead of to all events (the timeline of an actor with 67,000 events at 1M: 0.4 s
-   * as a set, 4 s event by event). A page of a very rare word stays slow (a full walk).
+   * is met within a few hundred events (q=غارة, in a third of all articles: 38 ms at 1M events,
+   * 5 s as a set). For reading every match (timeline, map, export), sets cost in proportion to
+   * the matches instead of to all events (the timeline of an actor with 67,000 events at 1M:
+   * 0.44 s as a set, 3.7 s event by event). A page of a very rare word stays slow (a full walk).
    */
   perRow?: boolean;
 }
@@ -33,7 +33,7 @@ export function eventWhere(filter: EventFilter, dialect: StoreDialect, countries
     if (filter.country) {
       const known = countries.lookup(filter.country);
       if (known) {
-        // One column, so the (iso3, date, id) index serves a page in date order: an OR with
+        // One column, so the (iso3, date key, …) index serves a page in date order: an OR with
         // `country` made SQLite gather and sort every event of the country (2.9 s for Syria's
         // 220,000 at 1M). Nothing is lost: an event's iso3 and country come from the same location.
         conds.push(eb('events.iso3', '=', known.alpha3));
