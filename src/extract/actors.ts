@@ -100,7 +100,11 @@ export function chooseActor(cands: ActorEntry[], country: string | null, date: s
   return [...cands].sort((x, y) => score(y) - score(x))[0];
 }
 
-export function findActors(lex: ActorLexicon, doc: MarsadDocument, country: string | null): ActorMention[] {
+/**
+ * @param nationality ISO2 of a nationality adjective key: "جنود ماليين" are Mali's soldiers whatever
+ *   country the article is mostly about (a Malian attack reported beside the Mauritanian border).
+ */
+export function findActors(lex: ActorLexicon, doc: MarsadDocument, country: string | null, nationality: (key: string) => string | null = () => null): ActorMention[] {
   const keys = documentKeys(doc);
   const tokens = doc.layers.tokens;
   const out: ActorMention[] = [];
@@ -111,10 +115,13 @@ export function findActors(lex: ActorLexicon, doc: MarsadDocument, country: stri
     const m = lex.matcher.matchAt(keys, tokens, i);
     const an = lex.anaphors.matchAt(keys, tokens, i);
     if (m && (!an || m.tokenEnd >= an.tokenEnd)) {
-      const entry = specialise(lex, chooseActor(m.payloads, country, date), country, date);
+      const chosen = chooseActor(m.payloads, country, date);
+      const adjective = chosen.country === '*' && m.tokenEnd < tokens.length ? keys[m.tokenEnd].map((k) => nationality(k.key)).find((c) => c) ?? null : null;
+      const here = adjective ?? country;
+      const entry = specialise(lex, chosen, here, date);
       const start = doc.norm.starts[tokens[i].nstart + m.prefixLen] ?? tokens[i].start;
       const end = tokens[m.tokenEnd - 1].end;
-      const name = actorName(lex, entry, country);
+      const name = actorName(lex, entry, here);
       out.push({
         start,
         end,
@@ -122,7 +129,7 @@ export function findActors(lex: ActorLexicon, doc: MarsadDocument, country: stri
         name,
         nameAr: doc.text.slice(start, end),
         inter: entry.inter,
-        country: entry.country === '*' ? country : entry.country,
+        country: entry.country === '*' ? here : entry.country,
         tokenStart: i,
         tokenEnd: m.tokenEnd,
         ruleId: m.payloads.length > 1 ? 'actor.alias.by-country' : entry.country === '*' ? 'actor.generic' : 'actor.alias',
@@ -163,13 +170,13 @@ export function findActors(lex: ActorLexicon, doc: MarsadDocument, country: stri
   return out;
 }
 
-export function actorsStage(lex: ActorLexicon): Stage {
+export function actorsStage(lex: ActorLexicon, nationality?: (key: string) => string | null): Stage {
   return {
     name: 'actors',
     needs: ['tokens', 'places'],
     adds: ['actors'],
     run(doc) {
-      doc.layers.actors = findActors(lex, doc, doc.country);
+      doc.layers.actors = findActors(lex, doc, doc.country, nationality);
     },
   };
 }

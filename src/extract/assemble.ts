@@ -55,7 +55,9 @@ const FALSE_FRIENDS = ['sports', 'verbal-attack', 'cyber', 'economic'];
 // Families whose default reading gives way to the weapon of the event reported just before.
 const CONTINUABLE = new Set(['attack', 'explosion', 'bombardment']);
 const CLAUSE_BREAKS = new Set([',', ';', ':', 'فيما', 'بينما', 'حين', 'كما', 'اما', 'وفي', 'وعلي', 'ثم']);
-const AGENT_MARKERS = new Set(['قبل', 'شنها', 'شنه', 'نفذها', 'نفذه', 'شنتها', 'نفذتها']);
+const AGENT_MARKERS = new Set(['قبل', 'شنها', 'شنه', 'نفذها', 'نفذه', 'شنتها', 'نفذتها', 'نصبه', 'نصبها', 'نصبته', 'نصبتها', 'تبناه', 'تبنته', 'تبنتها', 'تبناها', 'اطلقه', 'اطلقها', 'اطلقته', 'اطلقتها']);
+// words between a casualty count and the group its victims belong to: "مقتل 3 من عناصر الجيش"
+const VICTIM_LINKS = new Set(['من', 'في', 'صفوف', 'عناصر', 'افراد', 'بين']);
 const TARGET_MARKERS = new Set(['علي', 'ضد', 'استهدف', 'استهدفت', 'بحق', 'مع', 'لصالح']);
 
 function within(inner: Span, outer: Span): boolean {
@@ -210,11 +212,19 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
     }
 
     // 4b. a weak trigger (مقتل، هجوم) beside a strong one in the same sentence reports the same event
+    // — unless it has a place of its own that the strong ones lack: "قتل 10 جنود في هجوم على معسكر في
+    // تمبوكتو، كما … في كمين قرب نامبالا" reports two events (ACLED: one per place), and the dead go
+    // to the nearest of them
     const strong = sFrames.filter((f) => !f.anaphoric && maxWeight(f) >= 0.8);
+    const samePlaceAs = (p: PlaceMention, q: PlaceMention) => p === q || (!!p.gazetteerId && p.gazetteerId === q.gazetteerId);
+    // (an attack word, not a death word: مقتل is the consequence of the strong event, wherever it is told)
+    const ownPlace = (f: Frame) => CONTINUABLE.has(f.family) && f.places.length > 0 &&
+      strong.every((h) => h.places.length > 0 && !h.places.some((q) => f.places.some((p) => samePlaceAs(p, q) || km(p, q) <= 5)));
+    const hosts = [...strong, ...sFrames.filter((f) => !f.anaphoric && !strong.includes(f) && maxWeight(f) < 0.7 && ownPlace(f))];
     if (strong.length) {
       for (const f of sFrames) {
-        if (f.anaphoric || maxWeight(f) >= 0.7 || strong.includes(f)) continue;
-        const host = strong.reduce((a, b) => (Math.abs(b.tokenStart - f.tokenStart) < Math.abs(a.tokenStart - f.tokenStart) ? b : a));
+        if (f.anaphoric || maxWeight(f) >= 0.7 || strong.includes(f) || hosts.includes(f)) continue;
+        const host = hosts.reduce((a, b) => (Math.abs(b.tokenStart - f.tokenStart) < Math.abs(a.tokenStart - f.tokenStart) ? b : a));
         host.casualties.push(...f.casualties);
         for (const p of f.places) if (!host.places.includes(p)) host.places.push(p);
         f.casualties = [];
@@ -227,7 +237,9 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
     for (const f of sFrames) {
       if (f.anaphoric || maxWeight(f) >= 0.7) continue;
       const killed = f.casualties.some((c) => c.kind === 'killed' && (c.value ?? 0) > 0);
-      const named = actors.some((a) => a.tokenStart >= sent.tokenStart && a.tokenEnd <= sent.tokenEnd && a.ruleId !== 'actor.generic' && Math.abs(a.tokenStart - f.tokenStart) <= 6);
+      // a generic attacker counts when the text names it as the agent ("هجوم شنه مسلحون")
+      const named = actors.some((a) => a.tokenStart >= sent.tokenStart && a.tokenEnd <= sent.tokenEnd && Math.abs(a.tokenStart - f.tokenStart) <= 6 &&
+        (a.ruleId !== 'actor.generic' || (a.tokenStart >= f.tokenEnd && AGENT_MARKERS.has(tokens[a.tokenStart - 1]?.norm ?? ''))));
       if (!killed && !named) {
         f.anaphoric = true;
         f.ref = lastEventFrame;
@@ -261,11 +273,22 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
   // the article's main place: where an event with no place of its own is put
   const mainPlace = mainPlaceOf(doc);
   const events: EventRecord[] = [];
-  let previous: { sentence: number; subEventType: string } | null = null;
+  let previous: Previous | null = null;
   for (const f of eventFrames) {
     const made = frameEvents(ctx, doc, f, keys, allCues, mainPlace, eventFrames, previous);
     events.push(...made);
-    if (made.length) previous = { sentence: f.sentence, subEventType: made[0].subEventType };
+    if (made.length) {
+      const last = previous as Previous | null;
+      const e0 = made[0];
+      const named = e0.rules.actor1 !== 'actor1.unidentified' && e0.actor1 ? e0 : null;
+      const carried = last && last.subEventType === e0.subEventType ? last : null;
+      previous = {
+        sentence: f.sentence,
+        subEventType: e0.subEventType,
+        actor1: named ? named.actor1 : carried?.actor1 ?? null,
+        actor1Evidence: named ? named.evidence.find((e) => e.field === 'actor1') ?? null : carried?.actor1Evidence ?? null,
+      };
+    }
   }
   return mergeSamePlaceDay(events);
 }
@@ -313,6 +336,14 @@ function mainPlaceOf(doc: MarsadDocument): PlaceMention | null {
   return [...ps].sort((a, b) => (counts.get(b.gazetteerId ?? b.nameAr)! - counts.get(a.gazetteerId ?? a.nameAr)!) || a.start - b.start)[0];
 }
 
+/** The event made just before, for what a following report leaves unsaid (its weapon, its attacker). */
+interface Previous {
+  sentence: number;
+  subEventType: string;
+  actor1: ActorRef | null;
+  actor1Evidence: Evidence | null;
+}
+
 interface Pick {
   mention: ActorMention | null;
   ref: ActorRef;
@@ -344,12 +375,23 @@ function pickActors(ctx: AssembleContext, doc: MarsadDocument, f: Frame, keys: T
 
   const pick = (m: ActorMention, ruleId: string): Pick => ({ mention: m, ref: refOf(m), ruleId, span: { start: m.start, end: m.end } });
   const prevTok = (m: ActorMention) => tokens[m.tokenStart - 1]?.norm ?? '';
+  // the counted dead and wounded are the victims, not the attacker: "قتل 10 جنود ماليين"، "إصابة خمسة
+  // مدنيين"، "مقتل ضابط من مخابرات النظام". Only a counted mention: in "قتل مجهولون زعيمًا" the word after
+  // the verb is its subject.
+  const sCas = doc.layers.casualties.filter((c) => c.tokenStart >= sent.tokenStart && c.tokenEnd <= sent.tokenEnd && c.value !== null && c.value > 0);
+  const victim = (m: ActorMention) => sCas.some((c) => {
+    if (m.tokenStart >= c.tokenStart && m.tokenStart < c.tokenEnd) return true;
+    const gap = m.tokenStart - c.tokenEnd;
+    return gap === 0 || (gap > 0 && gap <= 2 && tokens.slice(c.tokenEnd, m.tokenStart).every((t) => VICTIM_LINKS.has(t.norm)));
+  });
+  const candidates = inSent.filter((m) => !victim(m));
 
   // an agent named after the trigger: "من قبل X"، "غارة للطيران الروسي"، "شنها X"
   for (const m of inSent) {
     if (m.tokenStart < f.tokenEnd || m.tokenStart - f.tokenEnd > 6) continue;
     const p = prevTok(m);
-    const glued = keys[m.tokenStart][0]?.key !== tokens[m.tokenStart].norm || tokens[m.tokenStart].norm.startsWith('لل');
+    // the mention begins after a clitic of its first token ("لقوات النظام": the match starts at ق)
+    const glued = m.start > tokens[m.tokenStart].start || tokens[m.tokenStart].norm.startsWith('لل');
     if (AGENT_MARKERS.has(p) || (mainTrig.pos === 'noun' && m.tokenStart - f.tokenEnd <= 2 && /^(ل|لل)/.test(tokens[m.tokenStart].norm) && glued)) {
       a1 = pick(m, 'actor1.agent-marker');
       break;
@@ -357,18 +399,18 @@ function pickActors(ctx: AssembleContext, doc: MarsadDocument, f: Frame, keys: T
   }
   // a subject inside the trigger phrase ("شن الطيران الحربي غارات")
   if (!a1) {
-    const inside = inSent.find((m) => m.tokenStart >= f.tokenStart && m.tokenStart < f.tokenEnd && m.inter !== 7);
+    const inside = candidates.find((m) => m.tokenStart >= f.tokenStart && m.tokenStart < f.tokenEnd && m.inter !== 7);
     if (inside) a1 = pick(inside, 'actor1.in-trigger');
   }
   // SVO: the subject just before a verb or a noun ("داعش يسيطر"، "تمكن داعش من السيطرة")
   const violentFamily = !/^(strategic|agreement|group-change|base|arrest|protest|disrupted)/.test(f.family);
   if (!a1) {
-    const before = inSent.filter((m) => m.tokenEnd <= t0.tokenStart && t0.tokenStart - m.tokenEnd <= 3 && (!violentFamily || !TARGET_MARKERS.has(prevTok(m))));
+    const before = candidates.filter((m) => m.tokenEnd <= t0.tokenStart && t0.tokenStart - m.tokenEnd <= 3 && (!violentFamily || (!TARGET_MARKERS.has(prevTok(m)) && m.inter !== 7)));
     if (before.length) a1 = pick(before[before.length - 1], 'actor1.subject-before');
   }
   // VSO: the subject right after a verb ("قصفت المقاتلات الحربية")
   if (!a1 && t0.pos !== 'noun') {
-    const after = inSent.find((m) => m.tokenStart >= f.tokenEnd && m.tokenStart - f.tokenEnd <= 3 && !TARGET_MARKERS.has(prevTok(m)));
+    const after = candidates.find((m) => m.tokenStart >= f.tokenEnd && m.tokenStart - f.tokenEnd <= 3 && !TARGET_MARKERS.has(prevTok(m)) && (!violentFamily || m.inter !== 7));
     if (after) a1 = pick(after, 'actor1.subject-after-verb');
   }
   // a nationality adjective on the trigger: "غارات إسرائيلية"، "قصف تركي"
@@ -386,7 +428,7 @@ function pickActors(ctx: AssembleContext, doc: MarsadDocument, f: Frame, keys: T
   }
   // otherwise the nearest named actor before the trigger in the sentence, not a target
   if (!a1) {
-    const before = inSent.filter((m) => m.tokenEnd <= t0.tokenStart && !TARGET_MARKERS.has(prevTok(m)) && m.inter !== 7);
+    const before = candidates.filter((m) => m.tokenEnd <= t0.tokenStart && !TARGET_MARKERS.has(prevTok(m)) && m.inter !== 7);
     if (before.length) a1 = pick(before[before.length - 1], 'actor1.nearest-before');
   }
   // actor2: a target after على/ضد, the other side of "بين X و Y", civilians, or any other actor
@@ -495,7 +537,7 @@ function frameEvents(
   allCues: CueHit[],
   mainPlace: PlaceMention | null,
   eventFrames: Frame[],
-  previous: { sentence: number; subEventType: string } | null,
+  previous: Previous | null,
 ): EventRecord[] {
   const { tokens, sentences } = doc.layers;
   const sent = sentences[f.sentence];
@@ -535,6 +577,11 @@ function frameEvents(
   // an attacker the text does not name: ACLED's "Unidentified Armed Group (Country)"
   let actor1 = a1;
   const violent = eventType === 'Battles' || eventType === 'Explosions/Remote violence' || eventType === 'Violence against civilians';
+  // "ضربات إضافية استهدفت العاصمة" after "غارات أميركية على الحديدة": more of the same, by the same hand
+  if (!actor1 && violent && previous?.actor1 && previous.subEventType === subEventType && f.sentence - previous.sentence <= 3) {
+    const span = previous.actor1Evidence ? { start: previous.actor1Evidence.start, end: previous.actor1Evidence.end } : null;
+    actor1 = { mention: null, ref: previous.actor1, ruleId: 'actor1.previous-event', span };
+  }
   if (!actor1 && violent) {
     const ref = genericActor(ctx, /^Unidentified Armed Group/, country);
     if (ref) actor1 = { mention: null, ref: { ...ref, nameAr: '' }, ruleId: 'actor1.unidentified', span: null };

@@ -24,7 +24,7 @@ export function extractionStages(k: Knowledge): Stage[] {
     chromeStage(),
     datesStage(k.dates),
     placesStage(k.gazetteer, k.placeCues),
-    actorsStage(k.actors),
+    actorsStage(k.actors, k.nationality),
     triggersStage(k.triggers),
     casualtiesStage(k.casualties),
     modalityStage(k.modality),

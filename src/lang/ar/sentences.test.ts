@@ -60,3 +60,33 @@ describe('splitSentences', () => {
     expect(splitSentences(norm, tokens, { abbreviations: new Set(['مج']) }).length).toBe(1);
   });
 });
+
+// Samples written for these tests: a column cut at about 60 characters (print or e-mail copy).
+const COLUMN = [
+  'اندلعت مساء أمس اشتباكات عنيفة بين مسلحين من عشيرتين في',
+  'البلدة الواقعة شرق المحافظة، واستخدمت فيها الأسلحة الرشاشة',
+  'والقذائف الصاروخية، ما أدى إلى مقتل ثلاثة أشخاص وإصابة',
+  'خمسة آخرين بجروح متفاوتة، بحسب مصدر طبي في المستشفى.',
+  'وقالت مصادر محلية إن وجهاء المنطقة تدخلوا لوقف القتال بعد',
+  'ساعات من المواجهات، وإن الهدوء عاد إلى الأحياء صباح اليوم.',
+];
+
+describe('splitSentences in hard-wrapped text', () => {
+  it('reads the line breaks of a wrapped column as spaces', () => {
+    expect(sentences(COLUMN.join('\n'))).toEqual([COLUMN.slice(0, 4).join('\n'), COLUMN.slice(4).join('\n')]);
+  });
+  it('ends a sentence after a line much shorter than the column (a dateline)', () => {
+    expect(sentences(['الأربعاء، 29 تموز', ...COLUMN].join('\n'))).toEqual(['الأربعاء، 29 تموز', COLUMN.slice(0, 4).join('\n'), COLUMN.slice(4).join('\n')]);
+  });
+  it('keeps a blank line as a paragraph break inside wrapped text', () => {
+    const text = [...COLUMN, '', ...COLUMN].join('\n');
+    expect(sentences(text)).toEqual([COLUMN.slice(0, 4).join('\n'), COLUMN.slice(4).join('\n'), COLUMN.slice(0, 4).join('\n'), COLUMN.slice(4).join('\n')]);
+  });
+  it('does not take short lines of page chrome for a column', () => {
+    expect(sentences('الرئيسية\nأخبار\nسوريا\nمقالات\nفيديو\nقتل 5')).toEqual(['الرئيسية', 'أخبار', 'سوريا', 'مقالات', 'فيديو', 'قتل 5']);
+  });
+  it('does not join the long single-line paragraphs of a web page', () => {
+    const para = 'قال مصدر أمني إن مسلحين مجهولين هاجموا نقطة تفتيش على الطريق الدولي مساء أمس ثم انسحبوا باتجاه الصحراء بعد اشتباك قصير';
+    expect(sentences([para, para, para, para, para].join('\n'))).toHaveLength(5);
+  });
+});
