@@ -207,7 +207,9 @@ export function findPlaces(gaz: GazetteerLike, cues: PlaceCues, doc: MarsadDocum
   const out: PlaceMention[] = [];
   const chosen: Place[] = [];
   for (const c of kept) {
-    const place = c.places.length ? choosePlace(c, countryRank, chosen, cands, tokens) : null;
+    // a country's own name is the country, not a namesake district (اليمن in "غرب اليمن")
+    const countryName = !!c.country && c.country.nameKeys.includes(c.key);
+    const place = c.places.length && !countryName ? choosePlace(c, countryRank, chosen, cands, tokens) : null;
     if (!place && c.country) {
       // a country named as a place ("في ليبيا") — kept as context, never an event location of its own
       const cp = gaz.get(c.country.placeId);

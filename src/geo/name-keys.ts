@@ -8,7 +8,7 @@ import { placeKey } from './keys.js';
 const BU_COUNTRIES = new Set(['LY', 'TN', 'DZ', 'MA', 'MR', 'EH']);
 
 // First words that Arabic writers often join to the rest of a place name.
-const JOINABLE = new Set(['كفر', 'دير', 'عين', 'تل', 'بيت', 'ام', 'بني', 'راس', 'خربه', 'جسر', 'بئر', 'بير', 'قصر', 'عرب', 'بنت', 'مرج', 'وادي', 'جبل', 'سيدي', 'عزبه', 'منيه', 'كوم']);
+const JOINABLE = new Set(['كفر', 'دير', 'عين', 'تل', 'بيت', 'ام', 'بني', 'راس', 'خربه', 'جسر', 'بئر', 'بير', 'قصر', 'عرب', 'بنت', 'مرج', 'وادي', 'جبل', 'سيدي', 'عزبه', 'منيه', 'كوم', 'خان']);
 // Last words that distinguish twin villages (keys have lost their article).
 const QUALIFIERS = new Set(['شرقيه', 'غربيه', 'شماليه', 'جنوبيه', 'كبري', 'صغري', 'فوقا', 'تحتا', 'فوقاني', 'تحتاني', 'قبليه', 'بحريه', 'جديده', 'قديمه', 'دولي', 'عالمي', 'جويه']);
 

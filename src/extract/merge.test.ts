@@ -1,0 +1,50 @@
+// One event per place and day within an article: how several tellings of one event become one record.
+// Sentences written for these tests, news-style.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { EventRecord } from '../doc/types.js';
+import { createExtractor } from '../pipeline/index.js';
+import type { Extractor } from '../pipeline/types.js';
+
+let extract: Extractor;
+beforeAll(() => {
+  extract = createExtractor();
+});
+
+const events = (text: string, publishedAt = '2024-05-30'): EventRecord[] => extract({ id: 'merge-test', text, publishedAt }).events;
+
+describe('merging the tellings of one event', () => {
+  it('folds a province told in summary into the town within it that the article names', () => {
+    const list = events('شنت طائرات أمريكية غارات على محافظة الحديدة غرب اليمن. واستهدفت إحدى الغارات مبنى الإذاعة في مدينة الحديدة ما أدى إلى مقتل شخصين.');
+    expect(list).toHaveLength(1);
+    expect(list[0].location?.nameAr).toBe('الحديدة');
+    expect(list[0].location?.geoPrecision).toBe(1);
+    expect(list[0].fatalities).toBe(2);
+    expect(list[0].rules.location).toMatch(/folded-broad$/);
+    // the province's mention stays as evidence of the location
+    expect(list[0].evidence.filter((e) => e.field === 'location').map((e) => e.text)).toContain('محافظة الحديدة');
+  });
+
+  it('keeps a province whose towns the article does not name', () => {
+    const list = events('شنت طائرات أمريكية غارات على محافظة الحديدة غرب اليمن.');
+    expect(list).toHaveLength(1);
+    expect(list[0].location?.geoPrecision).toBe(3);
+  });
+
+  it('keeps two towns apart, even when one is "south of" a town a few km from the other', () => {
+    const list = events('استشهد 9 أشخاص في قصف إسرائيلي على منزل جنوب مدينة خان يونس. كما قصفت الطائرات الإسرائيلية منزلا في مدينة رفح ما أدى إلى استشهاد 4 مواطنين.');
+    expect(list.map((e) => e.location?.nameAr)).toEqual(['جنوب مدينة خان يونس', 'رفح']);
+    expect(list.map((e) => e.fatalities)).toEqual([9, 4]);
+  });
+
+  it('takes the lead\'s total over a part of it told later at the same place', () => {
+    const list = events('استشهاد 20 فلسطينيا في قصف إسرائيلي على مدينة رفح. وقالت مصادر طبية إن ثمانية مواطنين لقوا حتفهم في قصف منزل غرب رفح.');
+    expect(list).toHaveLength(1);
+    expect(list[0].fatalities).toBe(20);
+  });
+
+  it('reads a country\'s own name as the country, not a namesake district', () => {
+    const doc = extract({ id: 'merge-test', text: 'غارات على محافظة الحديدة غرب اليمن.', publishedAt: '2024-05-30' });
+    const yemen = doc.layers.places.find((p) => doc.text.slice(p.start, p.end).includes('اليمن'));
+    expect(yemen?.kind).toBe('country');
+  });
+});
