@@ -80,7 +80,9 @@ function inPeriod(a: ActorEntry, date: string | null): boolean {
  */
 export function specialise(lex: ActorLexicon, a: ActorEntry, country: string | null, date: string | null): ActorEntry {
   if (!country) return a;
-  const branch = (lex.children.get(a.id) ?? []).filter((c) => c.country === country && inPeriod(c, date));
+  // only a transnational parent has country branches; a national force's units (Sudan's military
+  // intelligence under its army, Hezbollah's Saraya under Hezbollah) are not what a bare name means
+  const branch = a.country === null ? (lex.children.get(a.id) ?? []).filter((c) => c.country === country && inPeriod(c, date)) : [];
   if (branch.length === 1) return branch[0];
   if (a.country === '*') {
     const prefix = a.name.match(/^(.*?) \{country\}/)?.[1] ?? a.name.match(/^(.*?) \(\{country\}\)/)?.[1];

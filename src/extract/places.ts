@@ -153,8 +153,16 @@ export function findPlaces(gaz: GazetteerLike, cues: PlaceCues, doc: MarsadDocum
 
   // the article's country: named countries and adjectives, then unambiguous big places
   const votes = new Map<string, number>();
-  const vote = (cc: string, w: number) => votes.set(cc, (votes.get(cc) ?? 0) + w);
+  const own = new Map<Candidate, Array<[string, number]>>();
+  let voter: Candidate | null = null;
+  const vote = (cc: string, w: number) => {
+    votes.set(cc, (votes.get(cc) ?? 0) + w);
+    if (voter) own.set(voter, [...(own.get(voter) ?? []), [cc, w]]);
+  };
   for (const c of cands) {
+    voter = c;
+    // a cue word read as a name (مدينة → Medina) says nothing about the country
+    if (c.tokenEnd - c.tokenStart === 1 && keyIn(c.tokenStart, cues.neverWords)) continue;
     // a named country is a strong hint; an adjective (التركية) usually describes an actor, not the place
     if (c.country) vote(c.country.code, c.country.nameKeys.includes(c.key) ? 2 : 0.3);
     // only places that cannot be everyday words vote: big ones, or several-word names
@@ -163,6 +171,7 @@ export function findPlaces(gaz: GazetteerLike, cues: PlaceCues, doc: MarsadDocum
     if (cs.size === 1 && c.places.length && solid) vote([...cs][0], 1);
     else for (const p of c.places) if ((p.population ?? 0) >= 100000) vote(p.countryCode, 0.5);
   }
+  voter = null;
   const tld = doc.url?.match(/\.([a-z]{2})(?:[/:]|$)/i)?.[1]?.toUpperCase();
   if (tld && votes.has(tld)) vote(tld, 1);
   const countryRank = [...votes.entries()].sort((a, b) => b[1] - a[1]).map(([cc]) => cc);
@@ -188,7 +197,11 @@ export function findPlaces(gaz: GazetteerLike, cues: PlaceCues, doc: MarsadDocum
     if (never || person) continue;
     // a small place abroad, when the article is plainly about another country, is a namesake
     const topVotes = votes.get(countryRank[0] ?? '') ?? 0;
-    const abroad = topVotes >= 2 && c.places.every((p) => !countryRank.slice(0, 2).includes(p.countryCode));
+    // ranked without the name's own vote, which would vouch for itself (قرية الخميس الجمعة in Iraq, in a Libyan article)
+    const others = new Map(votes);
+    for (const [cc, w] of own.get(c) ?? []) others.set(cc, (others.get(cc) ?? 0) - w);
+    const rankOthers = [...others.entries()].filter(([, w]) => w > 0).sort((a, b) => b[1] - a[1]).slice(0, 2).map(([cc]) => cc);
+    const abroad = topVotes >= 2 && c.places.every((p) => !rankOthers.includes(p.countryCode));
     // abroad, only a capital or a very big city is taken without a place word (Baneh for بأنه is not)
     if (abroad && !c.places.some((p) => (p.population ?? 0) >= 50000 || p.kind === 'capital')) continue;
     // a district or county (admin-2) is big on paper but news names it with a region word
