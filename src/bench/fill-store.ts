@@ -353,9 +353,9 @@ function writeAll(db: Database.Database, w: World, total: number, onProgress?: (
   const insertEvent = db.prepare(`insert into events (id, num, event_id_cnty, event_date, year, time_precision, disorder_type, event_type,
     sub_event_type, actor1, actor1_ar, actor1_id, assoc_actor_1, inter1, actor2, actor2_ar, actor2_id, assoc_actor_2, inter2, interaction,
     civilian_targeting, iso, iso3, region, country, admin1, admin2, admin3, location, location_ar, place_id, latitude, longitude,
-    geo_precision, source, source_scale, notes, fatalities, fatalities_low, fatalities_high, injured, confidence, conflict, report_count,
+    geo_precision, source, source_scale, notes, fatalities, fatalities_low, fatalities_best, fatalities_high, injured, confidence, conflict, report_count,
     tags, timestamp, primary_report_id, article_url, created_at, updated_at)
-    values (${new Array(50).fill('?').join(', ')})`);
+    values (${new Array(51).fill('?').join(', ')})`);
   const insertEventReport = db.prepare('insert into event_reports (event_id, report_id, added_at) values (?, ?, ?)');
   const insertEventActor = db.prepare('insert into event_actors (event_id, actor_id, role) values (?, ?, ?)');
   const insertLog = db.prepare(`insert into ingest_log (num, at, source, url, outcome, code, message, article_id) values (?, ?, 'bench', ?, 'inserted', null, null, ?)`);
@@ -482,7 +482,7 @@ function writeAll(db: Database.Database, w: World, total: number, onProgress?: (
           e.actor2?.name ?? null, e.actor2?.nameAr ?? null, e.actor2?.id ?? null, null, e.actor2?.inter ?? null, interaction,
           civilian, c.numeric, c.iso3, c.region, c.name, e.place.admin1, null, null, e.place.name, e.place.nameAr, e.place.id,
           e.place.lat, e.place.lon, e.place.precision, source, null, '',
-          deaths[0], deaths[0], deaths[deaths.length - 1], e.injured, d.confidence, deaths[0] !== deaths[deaths.length - 1] ? 1 : 0,
+          deaths[0], deaths[0], deaths[0], deaths[deaths.length - 1], e.injured, d.confidence, deaths[0] !== deaths[deaths.length - 1] ? 1 : 0,
           deaths.length, null, Math.floor(Date.parse(at) / 1000), rid, url, at, at);
         if (e.actor1) insertEventActor.run(eid, e.actor1.id, 1);
         if (e.actor2) insertEventActor.run(eid, e.actor2.id, 2);

@@ -7,3 +7,4 @@ export {
   CONTROL_SUB_EVENT_TYPES, controlAt, controlTimeline, controlTimelines, isControlSubEventType, periodAt,
   type ControlActor, type ControlEvent, type ControlEvidence, type ControlPeriod, type ControlSubEventType,
 } from './control.js';
+export { fatalityFigures, type FatalityFigures, type ReportedToll } from './figures.js';

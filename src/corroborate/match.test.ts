@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { typeCompatibility } from './compatibility.js';
-import { matchReports, type ReportFacts } from './match.js';
+import type { EventRecord } from '../doc/types.js';
+import { factsOfRecord, matchReports, type ReportFacts } from './match.js';
 
 // Kafr Nabl and Saraqib (Idlib, Syria), about 30 km apart; Hass is 4 km from Kafr Nabl.
 const KAFR_NABL = { country: 'Syria', countryCode: 'SY', admin1: 'Idlib', admin2: "Al Ma'ra", lat: 35.6138, lon: 36.5645, geoPrecision: 1 as const, gazetteerId: 'gn:168661' };
@@ -55,11 +56,40 @@ describe('matchReports', () => {
     expect(matchReports(facts(), facts({ location: { ...region, geoPrecision: 1 } })).same).toBe(false);
   });
 
-  it('compares an undated report by publication dates, two days at most', () => {
-    const close = matchReports(facts(), facts({ date: null, published: ['2024-03-14'] }));
+  it('dates an undated report by its publication: the day of a dated event or the next, never before it', () => {
+    for (const published of ['2024-03-12', '2024-03-13']) {
+      const close = matchReports(facts(), facts({ date: null, published: [published] }));
+      expect(close.same, published).toBe(true);
+      expect(rules(close)).toContain('date.publication-close');
+    }
+    // Two days after: as likely a strike two days before, same town, same toll (corroborator.test.ts).
+    for (const published of ['2024-03-14', '2024-03-11', '2024-03-20']) {
+      expect(matchReports(facts(), facts({ date: null, published: [published] })).veto, published).toBe('date.publication-far');
+    }
+    // A dated event given by its week: a publication within the week, and a second agreement.
+    const weekly = facts({ date: '2024-03-10', timePrecision: 2 });
+    const r = matchReports(weekly, facts({ date: null, published: ['2024-03-14'] }));
+    expect(rules(r)).toContain('date.within-precision');
+    expect(r.same).toBe(true);
+  });
+
+  it('compares two undated reports by their publications, two days apart at most', () => {
+    const undated = (published: string) => facts({ date: null, published: [published] });
+    const close = matchReports(undated('2024-03-12'), undated('2024-03-14'));
     expect(close.same).toBe(true);
     expect(rules(close)).toContain('date.publication-close');
-    expect(matchReports(facts(), facts({ date: null, published: ['2024-03-20'] })).veto).toBe('date.publication-far');
+    expect(matchReports(undated('2024-03-12'), undated('2024-03-15')).veto).toBe('date.publication-far');
+  });
+
+  it('reads a date the extractor took from the publication as no date of the event', () => {
+    const record = {
+      subEventType: 'Air/drone strike', location: null, date: '2024-03-12', timePrecision: 2, actor1: null, actor2: null,
+      fatalities: 5, injured: null, rules: { date: 'date.publication' },
+    } as unknown as EventRecord;
+    expect(factsOfRecord(record, '2024-03-12')).toMatchObject({ date: null, timePrecision: 1, published: ['2024-03-12'] });
+    expect(factsOfRecord({ ...record, rules: { date: 'date.relative.0' } }, '2024-03-12')).toMatchObject({ date: '2024-03-12', timePrecision: 2 });
+    // No publication given beside it: the record's date is the publication.
+    expect(factsOfRecord(record, null).published).toEqual(['2024-03-12']);
   });
 
   it('asks for a second agreement when nothing dates one side', () => {

@@ -52,13 +52,19 @@ export const DEFAULT_THRESHOLD = 0.6;
 
 const WEIGHTS = { type: 0.3, place: 0.3, date: 0.25, actors: 0.15 };
 
+/** The extractor's rule for an event dated by its article's publication, the text giving no day. */
+export const PUBLICATION_DATE_RULE = 'date.publication';
+
 export function factsOfRecord(record: EventRecord, publishedAt: string | null): ReportFacts {
+  // A date that is only the publication's is no date of the event: matching reads the publication
+  // as such (the event happened on it or shortly before), not as a week around it.
+  const fromPublication = record.rules.date === PUBLICATION_DATE_RULE;
   return {
     subEventType: record.subEventType,
     location: record.location,
-    date: record.date,
-    timePrecision: record.timePrecision,
-    published: publishedAt ? [publishedAt] : [],
+    date: fromPublication ? null : record.date,
+    timePrecision: fromPublication ? 1 : record.timePrecision,
+    published: publishedAt ? [publishedAt] : fromPublication && record.date ? [record.date] : [],
     actors: [record.actor1, record.actor2].filter((a) => a !== null).map((a) => ({ id: a.id, inter: a.inter })),
     fatalities: record.fatalities,
     injured: record.injured,
@@ -109,8 +115,14 @@ function placePart(a: ReportFacts['location'], b: ReportFacts['location']): Matc
   return reason('place.too-far', 0, 'different places');
 }
 
-/** Days either way within which an undated report's publication may follow the event. */
+/** Days within which two undated reports' publications tell the same news. */
 const PUBLICATION_WINDOW_DAYS = 2;
+/**
+ * Days an undated report's publication may follow a dated event: the same day or the next, as
+ * news is. Never before it. Two days would join a town's strike of Sunday to an undated report
+ * of its strike of Tuesday published on Tuesday, toll and words alike (corroborator.test.ts).
+ */
+const PUBLICATION_LAG_DAYS = 1;
 
 function datePart(a: ReportFacts, b: ReportFacts): MatchReason {
   if (a.date && b.date) {
@@ -124,13 +136,29 @@ function datePart(a: ReportFacts, b: ReportFacts): MatchReason {
     return reason('date.too-far', 0, `${a.date} / ${b.date}: ${days} days apart`);
   }
   // An undated report's event happened on or shortly before its publication.
-  const anchorsA = a.date ? [a.date] : a.published;
-  const anchorsB = b.date ? [b.date] : b.published;
-  if (!anchorsA.length || !anchorsB.length) return reason('date.unknown', 0, 'no date and no publication date on one side');
+  const dated = a.date ? a : b.date ? b : null;
+  const undated = dated === a ? b : a;
+  if (!undated.published.length || (!dated && !b.published.length)) {
+    return reason('date.unknown', 0, 'no date and no publication date on one side');
+  }
+  if (dated) {
+    const event = dayOf(dated.date!);
+    // A week or a month: the given date is the period's, the publication anywhere near it.
+    const slack = dated.timePrecision === 2 ? 7 : dated.timePrecision === 3 ? 31 : 0;
+    let best = Infinity;
+    for (const p of undated.published) {
+      const lag = dayOf(p) - event;
+      best = Math.min(best, lag < -slack ? -slack - lag : lag > PUBLICATION_LAG_DAYS + slack ? lag - PUBLICATION_LAG_DAYS - slack : 0);
+    }
+    const detail = `${dated.date} told in a report published ${undated.published.join(', ')}`;
+    if (best === 0 && slack > 0) return reason('date.within-precision', 0.4, `${detail} (precision ${dated.timePrecision})`);
+    if (best === 0) return reason('date.publication-close', 0.5, detail);
+    return reason('date.publication-far', 0, `${dated.date} / published ${undated.published.join(', ')}`);
+  }
   let best = Infinity;
-  for (const x of anchorsA) for (const y of anchorsB) best = Math.min(best, Math.abs(dayOf(x) - dayOf(y)));
-  if (best <= PUBLICATION_WINDOW_DAYS) return reason('date.publication-close', 0.5, `${best} day(s) between dates and publications`);
-  return reason('date.publication-far', 0, `${best} days between dates and publications`);
+  for (const x of a.published) for (const y of b.published) best = Math.min(best, Math.abs(dayOf(x) - dayOf(y)));
+  if (best <= PUBLICATION_WINDOW_DAYS) return reason('date.publication-close', 0.5, `published ${best} day(s) apart`);
+  return reason('date.publication-far', 0, `published ${best} days apart`);
 }
 
 /** No actor at all, or one the text could not name: it agrees with anyone. */

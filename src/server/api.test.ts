@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { EXPORT_COLUMNS } from '../store/export/columns.js';
+import { createCorroborator } from '../corroborate/index.js';
+import { FIRST, NO_TOLL, TOLL_ROSE, TOLL_SEVEN, TOLL_SIX } from '../corroborate/test-helpers/reports.js';
+import { createExtractor } from '../pipeline/index.js';
 import { MIGRATIONS } from '../store/migrations.js';
+import { sqliteBackend } from '../store/test-helpers/backends.js';
 import { FIXTURES, IDLIB, JABALIA, TAIZ } from '../store/test-helpers/fixtures.js';
 import type { EventRow, Store } from '../store/types.js';
 import { auth, testApp, TOKEN, type TestApp } from './test-helpers/app.js';
@@ -315,6 +319,56 @@ describe('HTTP API (inject)', () => {
 
   it('answers unknown routes with a JSON 404', async () => {
     expectError(await t.app.inject({ url: '/api/nothing' }), 404, 'NOT_FOUND');
+  });
+});
+
+describe('HTTP API over corroborated events (SAMPLE articles, real extractor)', () => {
+  let t: TestApp;
+  const told = [FIRST, TOLL_SEVEN, TOLL_SIX, NO_TOLL, TOLL_ROSE];
+  beforeAll(async () => {
+    const extract = createExtractor();
+    t = await testApp({ store: await sqliteBackend.open({ corroborator: createCorroborator() }) });
+    for (const s of told) {
+      const doc = extract({ id: s.key, text: s.text, url: `https://sample.example/${s.key}`, publishedAt: s.publishedAt });
+      await t.store.saveArticle({ source: 'test', url: `https://sample.example/${s.key}`, outlet: s.outlet }, doc);
+    }
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('lists one canonical event with its five sources and the tolls as ACLED and UCDP give them', async () => {
+    const page = (await t.app.inject({ url: '/api/events' })).json();
+    expect(page.items).toHaveLength(1);
+    const e = page.items[0];
+    expect([e.fatalities, e.fatalitiesLow, e.fatalitiesBest, e.fatalitiesHigh, e.conflict, e.reportCount]).toEqual([5, 5, 6, 7, true, 5]);
+    expect(e.sources).toHaveLength(5);
+    for (const src of e.sources) expect(Object.keys(src).sort()).toEqual(['articleId', 'outlet', 'publishedAt', 'url']);
+  });
+
+  it('gives every report, with its own outlet and figures, in one request', async () => {
+    const id = (await t.app.inject({ url: '/api/events' })).json().items[0].id;
+    const res = await t.app.inject({ url: `/api/events/${id}` });
+    expect(res.statusCode).toBe(200);
+    const e = res.json();
+    const byOutlet = Object.fromEntries(e.reports.map((r: any) => [r.article.url, [r.article.outlet, r.article.publishedAt, r.record.fatalities, r.record.rules.fatalities]]));
+    expect(byOutlet).toEqual({
+      'https://sample.example/first': ['وكالة العينة', '2024-03-12', 5, 'casualties.killed.word-number'],
+      'https://sample.example/seven': ['شبكة المثال', '2024-03-13', 7, 'casualties.killed.word-number'],
+      'https://sample.example/six': ['موقع النموذج', '2024-03-13', 6, 'casualties.killed.word-number'],
+      'https://sample.example/no-toll': ['وكالة الأمثلة', '2024-03-12', 0, 'fatalities.none-reported'],
+      'https://sample.example/toll-rose': ['شبكة المثال', '2024-03-13', null, 'fatalities.unquantified'],
+    });
+  });
+
+  it('exports the figures and the sources in CSV and GeoJSON', async () => {
+    const csv = parse((await t.app.inject({ url: '/api/export?format=csv' })).body, { columns: true }) as Record<string, string>[];
+    expect(csv).toHaveLength(1);
+    expect([csv[0].fatalities, csv[0].fatalities_low, csv[0].fatalities_best, csv[0].fatalities_high]).toEqual(['5', '5', '6', '7']);
+    expect(JSON.parse(csv[0].sources).map((s: { outlet: string }) => s.outlet).sort()).toEqual(told.map((s) => s.outlet).sort());
+    const geo = (await t.app.inject({ url: '/api/export?format=geojson' })).json();
+    expect(geo.features[0].properties).toMatchObject({ fatalities: 5, fatalities_low: 5, fatalities_best: 6, fatalities_high: 7 });
+    expect(JSON.parse(geo.features[0].properties.sources)).toHaveLength(5);
   });
 });
 

@@ -98,18 +98,19 @@ const eventRowProperties = {
   source: { type: 'string' },
   sourceScale: nullable('string'),
   notes: { type: 'string' },
-  fatalities: nullable('integer'),
-  fatalitiesLow: nullable('integer'),
-  fatalitiesHigh: nullable('integer'),
+  fatalities: { ...nullable('integer'), description: "ACLED's conservative figure: the lowest toll a report states (0: no death reported; null: deaths without a number)" },
+  fatalitiesLow: { ...nullable('integer'), description: "UCDP's low estimate: the lowest stated toll" },
+  fatalitiesBest: { ...nullable('integer'), description: "UCDP's best estimate: the toll most reports state, else their lower median" },
+  fatalitiesHigh: { ...nullable('integer'), description: "UCDP's high estimate: the highest stated toll" },
   injured: nullable('integer'),
   confidence: { type: 'number' },
-  conflict: { type: 'boolean', description: 'The reports disagree on type or fatalities' },
+  conflict: { type: 'boolean', description: 'The reports disagree: on the event type, or on the toll (fatalitiesLow ≠ fatalitiesHigh)' },
   reportCount: { type: 'integer' },
   tags: nullable('string'),
   timestamp: { type: 'integer' },
   articleUrl: nullable('string'),
   evidence: { type: 'array', items: evidence },
-  sources: { type: 'array', items: sourceRef },
+  sources: { type: 'array', items: sourceRef, description: 'Every article that reports the event, by publication date; each one\'s own figures are in GET /api/events/{id} → reports[].record' },
 } as const;
 
 export const eventRow = { $id: 'EventRow', type: 'object', properties: eventRowProperties } as const;
@@ -148,7 +149,13 @@ const report = {
 
 export const eventDetail = {
   type: 'object',
-  properties: { ...eventRowProperties, reports: { type: 'array', items: report } },
+  properties: {
+    ...eventRowProperties,
+    reports: {
+      type: 'array', items: report,
+      description: 'Every report of the event as its article told it, with its own figures (record.fatalities, record.injured and the rules that read them)',
+    },
+  },
 } as const;
 
 export const articleDetail = {

@@ -2,6 +2,8 @@
 // recorded in schema_migrations. Never edit a published step; append a new one.
 
 import { sql, type Kysely } from 'kysely';
+import { fatalityFigures } from '../corroborate/figures.js';
+import { parseJson } from './rows.js';
 import type { StoreDialect } from './dialect/types.js';
 import type { Database } from './schema.js';
 
@@ -243,6 +245,43 @@ export const MIGRATIONS: readonly Migration[] = [
       // Superseded by the indexes above, which lead with the same columns.
       for (const name of ['events_iso3', 'events_type', 'events_sub_type', 'events_lat_lon']) {
         await db.schema.dropIndex(name).execute();
+      }
+    },
+  },
+  {
+    version: 5,
+    name: "fatalities as UCDP's low/best/high with ACLED's lowest stated toll as fatalities",
+    async up(kdb) {
+      const db = kdb as AnyDb;
+      await db.schema.alterTable('events').addColumn('fatalities_best', 'integer').execute();
+      // One report: its toll is low, best, high and ACLED's figure alike (v1 already wrote it so).
+      await db.updateTable('events').set({ fatalities_best: sql.ref('fatalities') }).where('report_count', '<=', 1).execute();
+      // Several: v1 took the median as `fatalities` and counted a report's silence as a toll of 0;
+      // recompute them from their reports as refreshEvent now does. A few per cent of events.
+      const rows: Array<{ event_id: string; fatalities: number | null; rules: string; event_type: string; sub_event_type: string }> =
+        await db.selectFrom('event_reports')
+          .innerJoin('reports', 'reports.id', 'event_reports.report_id')
+          .innerJoin('events', 'events.id', 'event_reports.event_id')
+          .select(['event_reports.event_id', 'reports.fatalities', 'reports.rules', 'reports.event_type', 'reports.sub_event_type'])
+          .where('events.report_count', '>', 1)
+          .orderBy('event_reports.event_id')
+          .execute();
+      const byEvent = new Map<string, typeof rows>();
+      for (const r of rows) {
+        let list = byEvent.get(r.event_id);
+        if (!list) byEvent.set(r.event_id, (list = []));
+        list.push(r);
+      }
+      for (const [id, list] of byEvent) {
+        const f = fatalityFigures(list.map((r) => ({
+          fatalities: r.fatalities === null ? null : Number(r.fatalities),
+          rule: parseJson<Record<string, string | undefined>>(r.rules, {}).fatalities ?? null,
+        })));
+        const types = new Set(list.map((r) => `${r.event_type}\u0000${r.sub_event_type}`));
+        await db.updateTable('events').set({
+          fatalities: f.fatalities, fatalities_low: f.low, fatalities_best: f.best, fatalities_high: f.high,
+          conflict: types.size > 1 || f.conflict ? 1 : 0,
+        }).where('id', '=', id).execute();
       }
     },
   },

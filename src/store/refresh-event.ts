@@ -2,12 +2,13 @@
 // field: whatever corroboration links or unlinks, the event is a function of its reports.
 
 import type { Kysely } from 'kysely';
+import { fatalityFigures } from '../corroborate/figures.js';
 import { fold } from '../lang/ar/normalize.js';
 import type { ActorRef, EventLocation, EventRecord } from '../doc/types.js';
 import type { CountryTable } from './countries.js';
 import { nextNumber } from './counters.js';
 import { actorId, eventIdCnty, placeId } from './ids.js';
-import { toRecord } from './rows.js';
+import { parseJson, toRecord } from './rows.js';
 import type { Database } from './schema.js';
 
 /** ISO3 for a location: its code (alpha-2 or alpha-3) or its country name. */
@@ -44,7 +45,7 @@ export async function ensureEvent(db: Kysely<Database>, eventId: string, first: 
   }).execute();
 }
 
-/** Lower median: with two outlets saying 3 and 5, report 3 (ACLED's conservative convention). */
+/** Lower median: with two outlets saying 3 and 5, report 3 (conservative, as the fatalities are). */
 function lowerMedian(values: number[]): number | null {
   if (values.length === 0) return null;
   const s = [...values].sort((a, b) => a - b);
@@ -90,8 +91,9 @@ async function upsertPlace(db: Kysely<Database>, loc: EventLocation | null): Pro
 
 /**
  * Recompute a canonical event from its reports. The primary report (highest confidence, then the
- * earliest published, then the smallest id) gives the ACLED fields; fatalities get a low/best/high
- * range over all reports. An event left without reports is deleted. Returns whether it still exists.
+ * earliest published, then the smallest id) gives the ACLED fields; fatalities come from every
+ * report's stated toll (fatalityFigures: ACLED's lowest as `fatalities`, UCDP's low/best/high). An
+ * event left without reports is deleted. Returns whether it still exists.
  */
 export async function refreshEvent(db: Kysely<Database>, eventId: string, countries: CountryTable, now: Date): Promise<boolean> {
   const linked = await db.selectFrom('event_reports')
@@ -118,10 +120,11 @@ export async function refreshEvent(db: Kysely<Database>, eventId: string, countr
   const loc = primary.location;
   const country = countries.lookup(loc?.countryCode) ?? countries.lookup(loc?.country);
 
-  const deaths = linked.map((r) => r.fatalities).filter((v): v is number => v !== null);
+  const tolls = fatalityFigures(linked.map((r) => ({
+    fatalities: r.fatalities,
+    rule: parseJson<Record<string, string | undefined>>(r.rules, {}).fatalities ?? null,
+  })));
   const injuries = linked.map((r) => r.injured).filter((v): v is number => v !== null);
-  const low = deaths.length ? Math.min(...deaths) : null;
-  const high = deaths.length ? Math.max(...deaths) : null;
   const types = new Set(linked.map((r) => `${r.event_type}\u0000${r.sub_event_type}`));
   const outlets: string[] = [];
   for (const r of [...linked].sort(byPublished)) {
@@ -164,12 +167,13 @@ export async function refreshEvent(db: Kysely<Database>, eventId: string, countr
     geo_precision: loc?.geoPrecision ?? null,
     source: outlets.join('; '),
     notes: primary.notes,
-    fatalities: lowerMedian(deaths),
-    fatalities_low: low,
-    fatalities_high: high,
+    fatalities: tolls.fatalities,
+    fatalities_low: tolls.low,
+    fatalities_best: tolls.best,
+    fatalities_high: tolls.high,
     injured: lowerMedian(injuries),
     confidence: Math.max(...linked.map((r) => r.confidence)),
-    conflict: types.size > 1 || low !== high ? 1 : 0,
+    conflict: types.size > 1 || tolls.conflict ? 1 : 0,
     report_count: linked.length,
     timestamp: Math.floor(now.getTime() / 1000),
     primary_report_id: primaryRow.id,

@@ -51,6 +51,7 @@ export function toEventRow(r: EventDbRow): EventRow {
     notes: r.notes,
     fatalities: r.fatalities,
     fatalitiesLow: r.fatalities_low,
+    fatalitiesBest: r.fatalities_best,
     fatalitiesHigh: r.fatalities_high,
     injured: r.injured,
     confidence: r.confidence,

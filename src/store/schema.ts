@@ -108,6 +108,8 @@ export interface EventsTable {
   notes: string;
   fatalities: number | null;
   fatalities_low: number | null;
+  /** UCDP's best estimate (schema v5). */
+  fatalities_best: number | null;
   fatalities_high: number | null;
   injured: number | null;
   confidence: number;

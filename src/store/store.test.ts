@@ -1,7 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { MarsadError } from '../doc/diagnostics.js';
-import { backends } from './test-helpers/backends.js';
+import { MIGRATIONS } from './migrations.js';
+import pg from 'pg';
+import { openPostgresStore } from './postgres.js';
+import { openSqliteStore } from './sqlite.js';
+import { backends, PG_URL } from './test-helpers/backends.js';
 import { CONTROL_FIXTURES, SARAQIB_TAKEN } from './test-helpers/control-fixtures.js';
 import { articleInputOf, docOf, IDLIB, JABALIA, TAIZ, fixtureExtractor, inputOf, type FixtureArticle } from './test-helpers/fixtures.js';
 import type { Corroborator, Store } from './types.js';
@@ -191,12 +195,80 @@ for (const backend of all) {
       expect(b.eventIds).toEqual(a.eventIds);
       const e = await s.getEvent(a.eventIds[0]);
       expect(e!.reportCount).toBe(2);
-      expect([e!.fatalitiesLow, e!.fatalities, e!.fatalitiesHigh]).toEqual([5, 5, 8]);
+      // ACLED's lowest stated toll; UCDP's low, best (5 and 8 tie: the lower median) and high.
+      expect([e!.fatalities, e!.fatalitiesLow, e!.fatalitiesBest, e!.fatalitiesHigh]).toEqual([5, 5, 5, 8]);
       expect(e!.conflict).toBe(true);
       expect(e!.sources.map((x) => x.outlet)).toEqual(['Other Outlet', 'Example Arabic']); // by publication date
       expect(e!.source).toBe('Other Outlet; Example Arabic');
       expect(e!.reports).toHaveLength(2);
+      expect(e!.reports.map((r) => r.record.fatalities).sort()).toEqual([5, 8]);
       expect((await s.stats()).events).toBe(1);
+
+      // A third outlet that mentions no death does not bring the toll down to 0; a fourth saying 8
+      // makes 8 the toll most sources state.
+      const retell = async (n: number, fatalities: number, rule: string | null) => {
+        const a: FixtureArticle = { ...IDLIB, url: `https://other.example/idlib-${n}`, outlet: `Outlet ${n}`, text: `${IDLIB.text} (${n})` };
+        const d = fixtureExtractor([a])(inputOf(a));
+        d.events[0].fatalities = fatalities;
+        if (rule) d.events[0].rules.fatalities = rule;
+        else delete d.events[0].rules.fatalities;
+        return (await s.saveArticle(articleInputOf(a), d)).eventIds;
+      };
+      expect(await retell(3, 0, 'fatalities.none-reported')).toEqual(a.eventIds);
+      const silent = await s.getEvent(a.eventIds[0]);
+      expect([silent!.reportCount, silent!.fatalities, silent!.fatalitiesLow, silent!.fatalitiesBest, silent!.fatalitiesHigh]).toEqual([3, 5, 5, 5, 8]);
+      expect(await retell(4, 8, 'casualty.killed.digits')).toEqual(a.eventIds);
+      const four = await s.getEvent(a.eventIds[0]);
+      expect([four!.fatalities, four!.fatalitiesLow, four!.fatalitiesBest, four!.fatalitiesHigh, four!.conflict]).toEqual([5, 5, 8, 8, true]);
+    });
+
+    it('migrates a version 4 store: fatalities_best added, multi-report events recomputed from their reports', async () => {
+      const sameDay: Corroborator = {
+        async assign(report, reader) {
+          return (await reader.listEvents({ subEventType: report.record.subEventType })).items[0]?.id ?? null;
+        },
+      };
+      const s = await open({ corroborator: sameDay });
+      const a = await save(s, IDLIB); // 5 killed
+      await save(s, TAIZ); // two events of one report each
+      const silent: FixtureArticle = { ...IDLIB, url: 'https://other.example/silent', outlet: 'Silent', text: `${IDLIB.text} ..` };
+      const d = fixtureExtractor([silent])(inputOf(silent));
+      d.events[0].fatalities = 0;
+      d.events[0].rules.fatalities = 'fatalities.none-reported';
+      await s.saveArticle(articleInputOf(silent), d);
+      const before = await s.listEvents({}, { sort: 'date' });
+      // `s` stays open (closing a test store drops it); a second store on the same place migrates.
+      const where = s.location;
+      // Back to what version 4 wrote: no fatalities_best, the lower median as fatalities, silence counted as 0.
+      const downgrade = [
+        'alter table events drop column fatalities_best',
+        'delete from schema_migrations where version = 5',
+        `update events set fatalities = 0, fatalities_low = 0, fatalities_high = 5 where id = '${a.eventIds[0]}'`,
+      ];
+      if (backend.name === 'sqlite') {
+        const raw = new Database(where);
+        for (const q of downgrade) raw.prepare(q).run();
+        raw.close();
+      } else {
+        const client = new pg.Client({ connectionString: PG_URL, options: `-c search_path=${where}` });
+        await client.connect();
+        for (const q of downgrade) await client.query(q);
+        await client.end();
+      }
+      const again = backend.name === 'sqlite'
+        ? await openSqliteStore({ path: where })
+        : await openPostgresStore({ connectionString: PG_URL, schema: where });
+      try {
+        expect((await again.stats()).schemaVersion).toBe(5);
+        const e = await again.getEvent(a.eventIds[0]);
+        expect([e!.reportCount, e!.fatalities, e!.fatalitiesLow, e!.fatalitiesBest, e!.fatalitiesHigh, e!.conflict]).toEqual([2, 5, 5, 5, 5, false]);
+        // Events of one report: best is their toll.
+        const after = (await again.listEvents({}, { sort: 'date' })).items;
+        expect(after.map((x) => x.id)).toEqual(before.items.map((x) => x.id));
+        for (const x of after.filter((x) => x.reportCount === 1)) expect([x.fatalitiesBest, x.fatalitiesLow, x.fatalitiesHigh]).toEqual([x.fatalities, x.fatalities, x.fatalities]);
+      } finally {
+        await again.close();
+      }
     });
 
     it('records failures with their source, and successes, in the ingest log', async () => {
@@ -212,7 +284,7 @@ for (const backend of all) {
       ]);
       expect((await s.ingestLog({ outcome: 'failed' }))[0].url).toBe('https://broken.example/a');
       const stats = await s.stats();
-      expect(stats).toMatchObject({ articles: 1, reports: 1, events: 1, failures: 1, schemaVersion: 4 });
+      expect(stats).toMatchObject({ articles: 1, reports: 1, events: 1, failures: 1, schemaVersion: MIGRATIONS[MIGRATIONS.length - 1].version });
       expect(stats.lastIngestAt).toMatch(/^\d{4}-\d\d-\d\dT/);
     });
 
@@ -293,7 +365,7 @@ describe('SQLite file', () => {
     await again.close();
     const raw = new Database(s.location, { readonly: true });
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(raw.prepare('select version, name from schema_migrations order by version').all().map((r: any) => r.version)).toEqual([1, 2, 3, 4]);
+    expect(raw.prepare('select version, name from schema_migrations order by version').all().map((r: any) => r.version)).toEqual([1, 2, 3, 4, 5]);
     raw.close();
     await s.close();
   });

@@ -117,13 +117,18 @@ export interface EventRow {
   source: string;
   sourceScale: string | null;
   notes: string;
-  /** Best estimate (median of the reports). */
+  /**
+   * ACLED's figure: the most conservative, i.e. the lowest toll a report states (0 when no report
+   * tells of a death, null when deaths are told without a number).
+   */
   fatalities: number | null;
+  /** UCDP's low, best and high estimates over the tolls the reports state (src/corroborate/figures.ts). */
   fatalitiesLow: number | null;
+  fatalitiesBest: number | null;
   fatalitiesHigh: number | null;
   injured: number | null;
   confidence: number;
-  /** Reports disagree (event type or fatalities). */
+  /** The reports disagree: on the event type, or on the toll (fatalitiesLow ≠ fatalitiesHigh). */
   conflict: boolean;
   reportCount: number;
   tags: string | null;

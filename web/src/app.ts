@@ -73,7 +73,10 @@ export class App {
       },
       onAnswer: (a) => this.#list.setCounts(a.total, a.located),
     });
-    this.#control = new ControlLayer(this.#i18n, (markers) => this.#map.setOverlay(markers));
+    this.#control = new ControlLayer(this.#i18n, {
+      onMarkers: (markers) => this.#map.setOverlay(markers),
+      onChange: (control) => this.navigate({ control }),
+    }, this.#state.control);
     this.#mapBox.parentElement!.append(this.#control.el);
     window.addEventListener('popstate', () => this.#apply(parseLocation(window.location)));
     document.addEventListener('keydown', (e) => {
@@ -93,7 +96,8 @@ export class App {
   navigate(patch: Partial<State>, o: { replace?: boolean } = {}): void {
     const next = { ...this.#state, ...patch };
     const url = toUrl(next);
-    if (o.replace) history.replaceState(null, '', url);
+    // The same view again (a date field fires both input and change) is no new history entry.
+    if (o.replace || url === window.location.pathname + window.location.search) history.replaceState(null, '', url);
     else history.pushState(null, '', url);
     this.#apply(next);
   }
@@ -103,6 +107,7 @@ export class App {
     this.#state = next;
     if (prev.lang !== next.lang) this.#applyLang();
     if (!sameFilters(prev.filters, next.filters)) this.#applyFilters();
+    if (prev.control !== next.control) this.#control.set(next.control);
     if (prev.view.kind !== next.view.kind || ('id' in prev.view && 'id' in next.view && prev.view.id !== next.view.id)) this.#applyView();
   }
 

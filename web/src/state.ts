@@ -1,5 +1,5 @@
-// Everything on screen follows from the URL: the view (path), the filters, the language and the
-// map position (query). So a view is a link that can be shared, bookmarked and reloaded.
+// Everything on screen follows from the URL: the view (path), the filters, the language, the
+// map position and the control layer's day (query). So a view is a link that can be shared, bookmarked and reloaded.
 
 import type { Lang } from './i18n.js';
 
@@ -23,6 +23,8 @@ export interface State {
   filters: Filters;
   view: View;
   map: MapPosition | null;
+  /** The territorial-control layer: the day it shows (YYYY-MM-DD) when on, null when off. */
+  control: string | null;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -44,7 +46,8 @@ export function parseLocation(loc: { pathname: string; search: string }): State 
   if (mp && mp.length === 3 && mp.every(Number.isFinite) && Math.abs(mp[1]) <= 85 && Math.abs(mp[2]) <= 180) {
     map = { zoom: Math.max(0, Math.min(20, mp[0])), lat: mp[1], lon: mp[2] };
   }
-  return { lang: params.get('lang') === 'en' ? 'en' : 'ar', filters, view, map };
+  const control = params.get('control')?.trim() ?? '';
+  return { lang: params.get('lang') === 'en' ? 'en' : 'ar', filters, view, map, control: DATE.test(control) ? control : null };
 }
 
 export function filterParams(filters: Filters): URLSearchParams {
@@ -58,6 +61,7 @@ export function toUrl(s: State): string {
   const p = filterParams(s.filters);
   if (s.lang !== 'ar') p.set('lang', s.lang);
   if (s.map) p.set('map', `${s.map.zoom.toFixed(2)}/${s.map.lat.toFixed(4)}/${s.map.lon.toFixed(4)}`);
+  if (s.control) p.set('control', s.control);
   const q = p.toString();
   return q ? `${path}?${q}` : path;
 }

@@ -44,7 +44,9 @@ export interface EventRow {
   source: string;
   notes: string;
   fatalities: number | null;
+  /** ACLED's figure (the lowest stated toll); low/best/high are UCDP's estimates over the sources. */
   fatalitiesLow: number | null;
+  fatalitiesBest: number | null;
   fatalitiesHigh: number | null;
   injured: number | null;
   confidence: number;

@@ -10,7 +10,11 @@ export const ACLED_COLUMNS = [
   'source', 'source_scale', 'notes', 'fatalities', 'tags', 'timestamp',
 ] as const;
 
-export const OUR_COLUMNS = ['injured', 'confidence', 'article_url', 'evidence'] as const;
+// Appended only, so existing readers of our columns keep their positions too. `fatalities` is
+// ACLED's conservative figure; low/best/high are UCDP's estimates over the sources' tolls.
+export const OUR_COLUMNS = [
+  'injured', 'confidence', 'article_url', 'evidence', 'fatalities_low', 'fatalities_best', 'fatalities_high', 'sources',
+] as const;
 
 export const EXPORT_COLUMNS = [...ACLED_COLUMNS, ...OUR_COLUMNS] as const;
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
@@ -55,5 +59,10 @@ export function exportRecord(e: EventRow): Record<ExportColumn, string | number 
     article_url: e.articleUrl,
     // Compact: where each field was read, so a spreadsheet user can check it against the article.
     evidence: JSON.stringify(e.evidence.map(({ field, start, end, text, ruleId }) => ({ field, start, end, text, ruleId }))),
+    fatalities_low: e.fatalitiesLow,
+    fatalities_best: e.fatalitiesBest,
+    fatalities_high: e.fatalitiesHigh,
+    // Every article that tells the event, as JSON text (a list of {articleId, url, outlet, publishedAt}).
+    sources: JSON.stringify(e.sources.map(({ articleId, url, outlet, publishedAt }) => ({ articleId, url, outlet, publishedAt }))),
   };
 }

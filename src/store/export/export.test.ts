@@ -48,7 +48,7 @@ describe('exports', () => {
       'actor1', 'assoc_actor_1', 'inter1', 'actor2', 'assoc_actor_2', 'inter2', 'interaction', 'civilian_targeting',
       'iso', 'region', 'country', 'admin1', 'admin2', 'admin3', 'location', 'latitude', 'longitude', 'geo_precision',
       'source', 'source_scale', 'notes', 'fatalities', 'tags', 'timestamp',
-      'injured', 'confidence', 'article_url', 'evidence',
+      'injured', 'confidence', 'article_url', 'evidence', 'fatalities_low', 'fatalities_best', 'fatalities_high', 'sources',
     ]);
     expect(table[0]).toEqual([...ACLED_COLUMNS, ...OUR_COLUMNS]);
     const records: Record<string, string>[] = parse(text, { columns: true });
@@ -65,13 +65,16 @@ describe('exports', () => {
         location: str(e.location), latitude: str(e.latitude), longitude: str(e.longitude), geo_precision: str(e.geoPrecision),
         source: e.source, source_scale: '', notes: e.notes, fatalities: str(e.fatalities), tags: '', timestamp: str(e.timestamp),
         injured: str(e.injured), confidence: str(e.confidence), article_url: str(e.articleUrl),
+        fatalities_low: str(e.fatalitiesLow), fatalities_best: str(e.fatalitiesBest), fatalities_high: str(e.fatalitiesHigh),
       };
       for (const col of EXPORT_COLUMNS) {
-        if (col === 'evidence') continue;
+        if (col === 'evidence' || col === 'sources') continue;
         expect(rec[col], `row ${i} column ${col}`).toBe(expected[col]);
       }
       const ev = JSON.parse(rec.evidence) as Array<{ field: string; start: number; end: number; text: string; ruleId: string }>;
       expect(ev.map((v) => v.field)).toEqual(e.evidence.map((v) => v.field));
+      expect(JSON.parse(rec.sources)).toEqual(e.sources);
+      expect(Object.keys(JSON.parse(rec.sources)[0]).sort()).toEqual(['articleId', 'outlet', 'publishedAt', 'url']);
     });
     // Spot-check real values, Arabic included, survive quoting.
     const idlib = records.find((r) => r.location === 'Idlib')!;
@@ -92,6 +95,12 @@ describe('exports', () => {
     const lines = text.trimEnd().split('\n').map((l) => JSON.parse(l) as EventRow);
     expect(lines.map((e) => e.id)).toEqual(rows.map((e) => e.id));
     expect(lines[0].sources[0].url).toBe(lines[0].articleUrl);
+    for (const e of lines) {
+      expect(e.sources.length).toBeGreaterThan(0);
+      for (const src of e.sources) expect(Object.keys(src).sort()).toEqual(['articleId', 'outlet', 'publishedAt', 'url']);
+      expect(e).toHaveProperty('fatalitiesBest');
+      expect(e).toHaveProperty('conflict');
+    }
     expect(text.endsWith('\n')).toBe(true);
   });
 
@@ -101,6 +110,10 @@ describe('exports', () => {
     expect(fc.features).toHaveLength(3);
     const idlib = fc.features.find((f: { properties: { location: string } }) => f.properties.location === 'Idlib');
     expect(idlib.geometry).toEqual({ type: 'Point', coordinates: [36.6339, 35.9306] });
+    expect(idlib.properties).toMatchObject({ fatalities: 5, fatalities_low: 5, fatalities_best: 5, fatalities_high: 5 });
+    const srcs = JSON.parse(idlib.properties.sources);
+    expect(srcs).toEqual(rows.find((e) => e.location === 'Idlib')!.sources);
+    expect(srcs[0]).toMatchObject({ outlet: 'Example Arabic', url: 'https://example.org/news/idlib-strike' });
     const empty = JSON.parse((await buffer(geojsonStream(s.exportEvents({ country: 'Narnia' })))).toString('utf8'));
     expect(empty).toEqual({ type: 'FeatureCollection', features: [] });
   });
@@ -113,6 +126,8 @@ describe('exports', () => {
     expect(summary).toMatch(/Feature Count: 3/);
     expect(summary).toMatch(/event_id_cnty: String/);
     expect(summary).toMatch(/fatalities: Integer/);
+    expect(summary).toMatch(/fatalities_best: Integer/);
+    expect(summary).toMatch(/sources: String/);
     expect(summary).toMatch(/latitude: Real/);
     // And the features themselves, Arabic evidence included.
     const full = execFileSync('ogrinfo', ['-ro', '-al', '-q', file], { encoding: 'utf8' });

@@ -12,7 +12,7 @@ export function featureOf(e: EventRow): Record<string, unknown> {
     id: e.eventIdCnty,
     geometry: { type: 'Point', coordinates: [e.longitude, e.latitude] },
     // Flat properties (JSON as text) so GIS tools read one typed column per field.
-    properties: { ...exportRecord(e), id: e.id, sources: JSON.stringify(e.sources) },
+    properties: { ...exportRecord(e), id: e.id },
   };
 }
 

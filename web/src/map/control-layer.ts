@@ -20,20 +20,41 @@ export function interColor(inter: number | null): string {
   return (inter !== null && INTER_COLORS[inter]) || OTHER;
 }
 
+export interface ControlLayerOptions {
+  /** Draws the layer's markers (none when off). */
+  onMarkers(m: MarkerSpec[]): void;
+  /**
+   * The user turned the layer on or off or chose a day: the day when on, null when off. The app
+   * puts it in the URL and answers with set(), so the layer follows the URL like every view.
+   */
+  onChange(date: string | null): void;
+}
+
 export class ControlLayer {
   readonly el = h('div', { class: 'control-layer', 'data-state': 'off' });
   readonly #i18n: I18n;
-  readonly #onMarkers: (m: MarkerSpec[]) => void;
+  readonly #o: ControlLayerOptions;
   #on = false;
   #date = new Date().toISOString().slice(0, 10);
   #country: string | undefined;
   #places: ControlPlace[] = [];
   #abort: AbortController | null = null;
 
-  constructor(i18n: I18n, onMarkers: (m: MarkerSpec[]) => void) {
+  constructor(i18n: I18n, o: ControlLayerOptions, initial: string | null = null) {
     this.#i18n = i18n;
-    this.#onMarkers = onMarkers;
-    this.render();
+    this.#o = o;
+    if (initial) this.set(initial);
+    else this.render();
+  }
+
+  /** Show the layer on a day (YYYY-MM-DD), or hide it (null). */
+  set(date: string | null): void {
+    const on = date !== null;
+    if (on === this.#on && (!on || date === this.#date)) return;
+    this.#on = on;
+    if (date) this.#date = date;
+    this.el.dataset.date = this.#date;
+    void this.load();
   }
 
   setCountry(country: string | undefined): void {
@@ -45,15 +66,10 @@ export class ControlLayer {
   render(): void {
     const t = this.#i18n;
     const toggle = h('input', { type: 'checkbox', class: 'control-toggle', checked: this.#on });
-    toggle.addEventListener('change', () => {
-      this.#on = toggle.checked;
-      void this.load();
-    });
+    toggle.addEventListener('change', () => this.#o.onChange(toggle.checked ? this.#date : null));
     const date = h('input', { type: 'date', class: 'control-date', value: this.#date, 'aria-label': t.t('controlDate'), disabled: !this.#on });
     date.addEventListener('change', () => {
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(date.value)) return;
-      this.#date = date.value;
-      void this.load();
+      if (/^\d{4}-\d{2}-\d{2}$/.test(date.value)) this.#o.onChange(date.value);
     });
     const children: HTMLElement[] = [h('label', {}, toggle, t.t('control')), h('label', {}, t.t('controlDate'), date)];
     if (this.#on) {
@@ -62,7 +78,7 @@ export class ControlLayer {
       if (this.el.dataset.state === 'ready' && !this.#places.length) children.push(h('p', { class: 'muted' }, t.t('controlNone')));
     }
     this.el.replaceChildren(...children);
-    this.#onMarkers(this.#on ? this.#markers() : []);
+    this.#o.onMarkers(this.#on ? this.#markers() : []);
   }
 
   async load(): Promise<void> {

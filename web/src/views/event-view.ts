@@ -70,15 +70,24 @@ export class EventView {
       h('p', { class: 'kicker' },
         h('span', { class: 'swatch', style: `background:${typeColor(e.eventType)}` }),
         t.eventType(e.eventType),
-        sample ? sampleBadge(t) : null),
+        sample ? sampleBadge(t) : null,
+        e.conflict ? h('span', { class: 'badge conflict-badge', title: t.t('sourcesDisagreeNote') }, t.t('sourcesDisagree')) : null),
       h('h2', {}, `${t.subEventType(e.subEventType)} — ${place}`),
       h('p', { class: 'muted' }, [e.eventDate ?? t.t('unknown'), t.country(e.country, e.iso3), e.eventIdCnty].join(' · ')));
 
     const fields = this.#fieldsTable(e, primary);
     const text = article && primary ? this.#articleText(article, primary) : null;
-    const sources = h('section', { class: 'sources' }, h('h3', {}, t.t('sources')),
-      h('ul', {}, ...e.reports.map((r) => h('li', {},
-        h('span', {}, r.article.outlet ?? t.t('unknown')), ' · ', h('span', {}, r.article.publishedAt ?? ''), ' · ',
+    // Each source as it told the event: its own toll, injured and date, beside its words.
+    const sources = h('section', { class: 'sources' }, h('h3', {}, t.t('sources'), ` (${t.num(e.reports.length)})`),
+      e.conflict ? h('p', { class: 'conflict-note', role: 'note' }, t.t('sourcesDisagreeNote')) : null,
+      h('p', { class: 'muted' }, t.t('sourceOf')),
+      h('ul', {}, ...e.reports.map((r) => h('li', { 'data-report': r.id, 'data-fatalities': r.record.fatalities ?? '' },
+        h('span', { class: 'outlet' }, r.article.outlet ?? t.t('unknown')), ' · ', h('span', {}, r.article.publishedAt ?? ''), ' · ',
+        h('span', { class: 'source-figures', title: r.record.rules.fatalities ?? '' }, t.t('sourceFigures', {
+          f: this.#toll(r.record.fatalities, r.record.rules.fatalities),
+          i: r.record.injured === null ? t.t('notReported') : t.num(r.record.injured),
+        })), ' · ',
+        h('span', {}, r.record.date ?? t.t('unknown')), ' · ',
         originalLink(t, r.article.url), ' · ',
         appLink(this.#ctx, { kind: 'article', id: r.articleId }, { class: 'to-article' }, t.t('openArticle')),
         h('blockquote', { dir: 'rtl', lang: 'ar' }, r.sentence.text)))));
@@ -101,8 +110,8 @@ export class EventView {
       date: `${e.eventDate ?? t.t('unknown')} (${t.t('precision')} ${e.timePrecision})`,
       fatalities: e.fatalities === null
         ? (rules.fatalities === 'fatalities.unquantified' ? t.t('unquantified') : t.t('unknown'))
-        : t.num(e.fatalities) + (e.fatalitiesLow !== null && e.fatalitiesHigh !== null && e.fatalitiesLow !== e.fatalitiesHigh
-          ? ` (${t.num(e.fatalitiesLow)}–${t.num(e.fatalitiesHigh)})` : ''),
+        : t.num(e.fatalities) + (e.reportCount > 1 && e.fatalitiesLow !== null && e.fatalitiesBest !== null && e.fatalitiesHigh !== null
+          ? ` (${t.t('fatalityRange', { low: t.num(e.fatalitiesLow), best: t.num(e.fatalitiesBest), high: t.num(e.fatalitiesHigh) })})` : ''),
       injured: e.injured === null ? t.t('notReported') : t.num(e.injured),
       modality: rules.modality ?? '',
     };
@@ -140,6 +149,13 @@ export class EventView {
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t.t('field')), h('th', { scope: 'col' }, t.t('value')),
           h('th', { scope: 'col' }, t.t('rule')), h('th', { scope: 'col' }, t.t('evidence')))),
         h('tbody', {}, ...rows)));
+  }
+
+  /** One source's toll as it stated it: a number, "without a number", or not reported. */
+  #toll(n: number | null, rule: string | undefined): string {
+    const t = this.#ctx.i18n;
+    if (n === null) return rule === 'fatalities.unquantified' ? t.t('unquantified') : t.t('unknown');
+    return n === 0 && rule === 'fatalities.none-reported' ? t.t('notReported') : t.num(n);
   }
 
   #articleText(a: ArticleDetail, r: Report): HTMLElement {
