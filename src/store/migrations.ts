@@ -3,6 +3,7 @@
 
 import { sql, type Kysely } from 'kysely';
 import type { StoreDialect } from './dialect/types.js';
+import { createRollups, rebuildRollups } from './rollup.js';
 import type { Database } from './schema.js';
 
 export interface Migration {
@@ -244,6 +245,17 @@ export const MIGRATIONS: readonly Migration[] = [
       for (const name of ['events_iso3', 'events_type', 'events_sub_type', 'events_lat_lon']) {
         await db.schema.dropIndex(name).execute();
       }
+    },
+  },
+  {
+    version: 5,
+    name: 'timeline rollups (events and fatalities per day, event type, country, admin1, sub-event type), counted from the events stored; a data version counter',
+    async up(db) {
+      // Kept up to date by refreshEvent from here on; see ./rollup.ts for the grains and figures.
+      await createRollups(db);
+      await rebuildRollups(db);
+      // Bumped by every document that changes events: what a reader's cache is valid for (Store.dataVersion).
+      await db.insertInto('counters').values({ name: 'data', value: 0 }).execute();
     },
   },
 ];

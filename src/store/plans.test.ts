@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countryTable } from './countries.js';
 import { sqliteDialect } from './dialect/sqlite.js';
 import { migrate } from './migrations.js';
-import { listEvents, timeline } from './read-events.js';
+import { listEvents, timeline, timelineScan } from './read-events.js';
 import type { Database as Schema } from './schema.js';
 import type { EventFilter } from './types.js';
 
@@ -58,13 +58,30 @@ describe('query plans (SQLite)', () => {
     }
   });
 
-  it('counts a timeline from an index alone', async () => {
+  it('counts a scanned timeline from an index of events alone', async () => {
     for (const [filter, index] of [
       [{}, 'events_timeline'],
       [{ country: 'YE' }, 'events_iso3_key'],
       [{ bbox: [36.9, 36, 37.4, 36.4] }, 'events_lat_lon_key'],
     ] as Array<[EventFilter, string]>) {
-      expect(await planOf(() => timeline(db, ctx, filter, 'day')), JSON.stringify(filter)).toContain(`COVERING INDEX ${index}`);
+      expect(await planOf(() => timelineScan(db, ctx, filter, 'day')), JSON.stringify(filter)).toContain(`COVERING INDEX ${index}`);
+    }
+    // A filter no rollup holds is scanned.
+    expect(await planOf(() => timeline(db, ctx, { bbox: [36.9, 36, 37.4, 36.4] }, 'day'))).toContain('COVERING INDEX events_lat_lon_key');
+  });
+
+  it('answers a timeline under rollup filters from the coarsest rollup, through an index leading with the filter', async () => {
+    for (const [filter, uses] of [
+      [{}, 'SCAN timeline_days USING INDEX'],
+      [{ from: '2024-01-01', to: '2024-03-31', eventType: 'Battles' }, 'SEARCH timeline_days USING INDEX'],
+      [{ country: 'YE' }, 'COVERING INDEX timeline_countries_iso3'],
+      [{ admin1: 'Aleppo' }, 'COVERING INDEX timeline_places_admin1'],
+      [{ subEventType: 'Armed clash' }, 'COVERING INDEX timeline_places_sub_event_type'],
+      [{ country: 'SY', subEventType: 'Armed clash', from: '2024-01-01' }, 'COVERING INDEX timeline_places_iso3_sub_event_type'],
+    ] as Array<[EventFilter, string]>) {
+      const p = await planOf(() => timeline(db, ctx, filter, 'week'));
+      expect(p, JSON.stringify(filter)).toContain(uses);
+      expect(p, JSON.stringify(filter)).not.toMatch(/\bevents\b/);
     }
   });
 });

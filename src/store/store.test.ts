@@ -212,7 +212,7 @@ for (const backend of all) {
       ]);
       expect((await s.ingestLog({ outcome: 'failed' }))[0].url).toBe('https://broken.example/a');
       const stats = await s.stats();
-      expect(stats).toMatchObject({ articles: 1, reports: 1, events: 1, failures: 1, schemaVersion: 4 });
+      expect(stats).toMatchObject({ articles: 1, reports: 1, events: 1, failures: 1, schemaVersion: 5 });
       expect(stats.lastIngestAt).toMatch(/^\d{4}-\d\d-\d\dT/);
     });
 
