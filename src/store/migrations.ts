@@ -258,6 +258,22 @@ export const MIGRATIONS: readonly Migration[] = [
       await db.insertInto('counters').values({ name: 'data', value: 0 }).execute();
     },
   },
+  {
+    version: 6,
+    name: 'event indexes for a page under admin1 in date order, and under a country by fatalities or confidence',
+    async up(kdb) {
+      const db = kdb as AnyDb;
+      // Found by EXPLAIN over every filter × sort at 100,000 events: these sorted every match (admin1
+      // by date: the old (admin1, event_date) index is not on the date key; a country by fatalities
+      // or confidence: 22,000 rows for Syria, 220,000 at 1M) instead of walking 51 index entries.
+      const key = sql`(coalesce(event_date, ''))`;
+      await db.schema.createIndex('events_admin1_key').on('events')
+        .expression(sql`admin1, ${key}, event_type, fatalities, event_date, id`).execute();
+      await db.schema.createIndex('events_iso3_fatalities').on('events').expression(sql`iso3, (coalesce(fatalities, -1)), id`).execute();
+      await db.schema.createIndex('events_iso3_confidence').on('events').columns(['iso3', 'confidence', 'id']).execute();
+      await db.schema.dropIndex('events_admin1').execute();
+    },
+  },
 ];
 
 /** Apply the steps not yet recorded; returns the schema version reached. */

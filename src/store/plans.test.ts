@@ -12,7 +12,7 @@ import { sqliteDialect } from './dialect/sqlite.js';
 import { migrate } from './migrations.js';
 import { listEvents, timeline, timelineScan } from './read-events.js';
 import type { Database as Schema } from './schema.js';
-import type { EventFilter } from './types.js';
+import type { EventFilter, EventSort } from './types.js';
 
 describe('query plans (SQLite)', () => {
   let dir: string;
@@ -51,10 +51,23 @@ describe('query plans (SQLite)', () => {
       [{ eventType: 'Protests' }, 'events_type_key'],
       [{ subEventType: 'Armed clash', from: '2024-01-01' }, 'events_sub_type_key'],
       [{ from: '2024-06-01', to: '2024-06-30' }, 'events_date'],
+      [{ admin1: 'Aleppo' }, 'events_admin1_key'],
     ] as Array<[EventFilter, string]>) {
       const p = await planOf(() => listEvents(db, ctx, filter, { limit: 50 }));
       expect(p, JSON.stringify(filter)).toContain(index);
       expect(p, JSON.stringify(filter)).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+    }
+  });
+
+  it('walks an index for a page under a country by fatalities or confidence, and from the bound of minFatalities', async () => {
+    for (const [filter, sort, index] of [
+      [{ country: 'SY' }, '-fatalities', 'events_iso3_fatalities'],
+      [{ country: 'SY' }, 'confidence', 'events_iso3_confidence'],
+      [{ minFatalities: 5 }, 'fatalities', 'events_fatalities (<expr>>?)'],
+    ] as Array<[EventFilter, EventSort, string]>) {
+      const p = await planOf(() => listEvents(db, ctx, filter, { limit: 50, sort }));
+      expect(p, `${JSON.stringify(filter)} ${sort}`).toContain(index);
+      expect(p, `${JSON.stringify(filter)} ${sort}`).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
     }
   });
 

@@ -5,6 +5,7 @@
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
+import { MIGRATIONS } from './migrations.js';
 import { openPostgresStore } from './postgres.js';
 import { grainFor } from './rollup.js';
 import { openSqliteStore } from './sqlite.js';
@@ -182,7 +183,7 @@ for (const backend of all) {
       const s = (await backend.open({ corroborator: mergingCorroborator(rng(4)) })) as Store & { location: string };
       opened.push(s);
       await populate(s, 4);
-      // Back to schema 4 with the events kept: the rollup tables and the record of step 5 gone.
+      // As before step 5, with the events kept: the rollup tables and the record of step 5 gone.
       const undo = ['drop table timeline_days', 'drop table timeline_countries', 'drop table timeline_places', 'delete from schema_migrations where version = 5'];
       let again: Store;
       if (backend.name === 'sqlite') {
@@ -198,7 +199,7 @@ for (const backend of all) {
         again = await openPostgresStore({ connectionString: PG_URL, schema: s.location });
       }
       opened.push(again);
-      expect((await again.stats()).schemaVersion).toBe(5);
+      expect((await again.stats()).schemaVersion).toBe(MIGRATIONS[MIGRATIONS.length - 1].version);
       expect(await compareAll(again)).toBeGreaterThan(100);
     });
   });

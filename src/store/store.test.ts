@@ -212,7 +212,7 @@ for (const backend of all) {
       ]);
       expect((await s.ingestLog({ outcome: 'failed' }))[0].url).toBe('https://broken.example/a');
       const stats = await s.stats();
-      expect(stats).toMatchObject({ articles: 1, reports: 1, events: 1, failures: 1, schemaVersion: 5 });
+      expect(stats).toMatchObject({ articles: 1, reports: 1, events: 1, failures: 1, schemaVersion: 6 });
       expect(stats.lastIngestAt).toMatch(/^\d{4}-\d\d-\d\dT/);
     });
 
@@ -293,7 +293,7 @@ describe('SQLite file', () => {
     await again.close();
     const raw = new Database(s.location, { readonly: true });
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(raw.prepare('select version, name from schema_migrations order by version').all().map((r: any) => r.version)).toEqual([1, 2, 3, 4]);
+    expect(raw.prepare('select version, name from schema_migrations order by version').all().map((r: any) => r.version)).toEqual([1, 2, 3, 4, 5, 6]);
     raw.close();
     await s.close();
   });
