@@ -8,13 +8,13 @@ import { openSqliteStore } from '../store/sqlite.js';
 
 const port = parentPort;
 if (!port) throw new Error('api-server: run me as a worker thread (see ./api.ts)');
-const { path } = workerData as { path: string };
+const { path, responseCache } = workerData as { path: string; responseCache: boolean };
 const unused = () => {
   throw new Error('not served by the API benchmark');
 };
 
 const store = await openSqliteStore({ path });
-const app = await buildApp({ store, extract: unused, readArticle: async () => unused(), config: { logger: false, webRoot: null, docs: false } });
+const app = await buildApp({ store, extract: unused, readArticle: async () => unused(), config: { logger: false, webRoot: null, docs: false, responseCache } });
 const url = await listen(app, { host: '127.0.0.1', port: 0 });
 port.postMessage({ url });
 port.once('message', () => {

@@ -1,5 +1,6 @@
 // The API benchmark's machinery, without a load run: no timing is asserted.
-import { mkdtempSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -102,5 +103,39 @@ describe('the bulk-filled store', () => {
     const saved = await store.saveArticle(articleInputOf(IDLIB), docOf(IDLIB));
     expect(saved.status).toBe('inserted');
     expect((await store.stats()).events).toBe(401);
+  });
+});
+
+describe('a bulk-filled store of an older schema', () => {
+  let dir: string;
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('is migrated in place rather than filled again, and its timeline counts every dated event', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'marsad-fill-migrate-'));
+    const filled = await filledStore(300, { dir });
+    // Back to schema 4: steps 5 and 6 undone, the rows kept; named as schema 4 named it.
+    const raw = new Database(filled.path);
+    for (const q of [
+      'drop table timeline_days', 'drop table timeline_countries', 'drop table timeline_places', "delete from counters where name = 'data'",
+      'drop index events_admin1_key', 'drop index events_iso3_fatalities', 'drop index events_iso3_confidence', 'create index events_admin1 on events (admin1, event_date)',
+      'delete from schema_migrations where version >= 5',
+    ]) raw.exec(q);
+    raw.close();
+    const old = filled.path.replace(`-s${SCHEMA_VERSION}-`, '-s4-');
+    renameSync(filled.path, old);
+    renameSync(`${filled.path}.json`, `${old}.json`);
+    const again = await filledStore(300, { dir });
+    expect(again).toMatchObject({ path: filled.path, cached: true, articles: filled.articles });
+    expect(existsSync(old)).toBe(false);
+    const store = await openSqliteStore({ path: again.path });
+    try {
+      expect((await store.stats()).schemaVersion).toBe(SCHEMA_VERSION);
+      const dated = (await store.listEvents({}, { limit: 500 })).items.filter((e) => e.eventDate !== null).length;
+      expect((await store.timeline({}, 'month')).reduce((n, p) => n + p.events, 0)).toBe(dated);
+    } finally {
+      await store.close();
+    }
   });
 });

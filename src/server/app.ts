@@ -13,6 +13,7 @@ import { exportRoutes } from './routes/export.js';
 import { extractRoutes } from './routes/extract.js';
 import { mapRoutes } from './routes/map.js';
 import { statsRoutes } from './routes/stats.js';
+import { ResponseCache } from './response-cache.js';
 import { eventRow } from './schemas.js';
 import type { AppDeps } from './types.js';
 
@@ -48,10 +49,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   const { store, extract, readArticle } = deps;
-  await app.register(eventsRoutes, { store });
+  // One cache for both read routes: their keys start with the route, and one data version clears both.
+  const cache = config.responseCache ? new ResponseCache() : null;
+  await app.register(eventsRoutes, { store, cache });
   await app.register(articlesRoutes, { store, extract, readArticle, token: config.token, bodyLimit: config.maxBodyBytes });
   await app.register(extractRoutes, { extract, readArticle, bodyLimit: config.maxExtractBytes });
-  await app.register(statsRoutes, { store });
+  await app.register(statsRoutes, { store, cache });
   await app.register(exportRoutes, { store });
   await app.register(mapRoutes, { store });
   await app.register(controlRoutes, { store });

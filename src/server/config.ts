@@ -28,6 +28,11 @@ export interface ServerConfig {
    * package's dist/web, where `npm run build` puts it.
    */
   webRoot?: string | null;
+  /**
+   * Keep the answers of GET /api/events and GET /api/stats/timeline per query until the data
+   * changes (./response-cache.ts). Off only to measure what the store itself costs.
+   */
+  responseCache: boolean;
 }
 
 export const DEFAULT_CONFIG: ServerConfig = {
@@ -37,6 +42,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   logger: { level: 'info', redact: ['req.headers.authorization'] },
   docs: true,
   idleTimeoutMs: 60_000,
+  responseCache: true,
 };
 
 export function defaultWebRoot(): string {

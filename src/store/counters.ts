@@ -4,7 +4,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
 
-export type CounterName = 'articles' | 'events' | 'ingest_log';
+/** `data` counts committed changes to events (./rollup.ts's migration adds it): readers' caches key on it. */
+export type CounterName = 'articles' | 'events' | 'ingest_log' | 'data';
 
 export async function nextNumber(db: Kysely<Database>, name: CounterName): Promise<number> {
   const row = await db.updateTable('counters')
@@ -13,4 +14,10 @@ export async function nextNumber(db: Kysely<Database>, name: CounterName): Promi
     .returning('value')
     .executeTakeFirstOrThrow();
   return Number(row.value);
+}
+
+/** The current value of a counter, without changing it. */
+export async function readCounter(db: Kysely<Database>, name: CounterName): Promise<number> {
+  const row = await db.selectFrom('counters').select('value').where('name', '=', name).executeTakeFirst();
+  return Number(row?.value ?? 0);
 }

@@ -78,7 +78,13 @@ export function eventWhere(filter: EventFilter, dialect: StoreDialect, countries
         conds.push(eb.or([eb('events.longitude', '>=', minLon), eb('events.longitude', '<=', maxLon)]));
       }
     }
-    if (filter.minFatalities !== undefined) conds.push(eb('events.fatalities', '>=', filter.minFatalities));
+    if (filter.minFatalities !== undefined) {
+      conds.push(eb('events.fatalities', '>=', filter.minFatalities));
+      // The same bound on the fatalities sort key (equal for a bound ≥ 0: NULL, as -1, is out either
+      // way), so a page by fatalities starts its index walk at the bound instead of at the lowest toll
+      // (minFatalities=5 by fatalities ascending: 3.2 s → ms at 100,000 events).
+      if (filter.minFatalities >= 0) conds.push(eb(sortSpec('fatalities').key, '>=', filter.minFatalities));
+    }
     if (filter.q && filter.q.trim()) {
       const folded = fold(filter.q);
       const reportsOf = eb.selectFrom('event_reports')

@@ -4,6 +4,7 @@
 import type { Kysely } from 'kysely';
 import type { MarsadDocument } from '../doc/types.js';
 import { countryTable, type CountryTable } from './countries.js';
+import { readCounter } from './counters.js';
 import { eachReportItsOwnEvent } from './corroborate.js';
 import type { StoreDialect } from './dialect/types.js';
 import { getArticle } from './read-articles.js';
@@ -177,6 +178,10 @@ export class KyselyStore implements Store {
       lastIngestAt: (last?.at as string | null | undefined) ?? null,
       schemaVersion: this.#schemaVersion,
     };
+  }
+
+  dataVersion(): Promise<number> {
+    return readCounter(this.#db, 'data');
   }
 
   async close(): Promise<void> {

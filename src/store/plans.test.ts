@@ -10,9 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countryTable } from './countries.js';
 import { sqliteDialect } from './dialect/sqlite.js';
 import { migrate } from './migrations.js';
-import { listEvents, timeline } from './read-events.js';
+import { listEvents, timeline, timelineScan } from './read-events.js';
 import type { Database as Schema } from './schema.js';
-import type { EventFilter } from './types.js';
+import type { EventFilter, EventSort } from './types.js';
 
 describe('query plans (SQLite)', () => {
   let dir: string;
@@ -51,6 +51,7 @@ describe('query plans (SQLite)', () => {
       [{ eventType: 'Protests' }, 'events_type_key'],
       [{ subEventType: 'Armed clash', from: '2024-01-01' }, 'events_sub_type_key'],
       [{ from: '2024-06-01', to: '2024-06-30' }, 'events_date'],
+      [{ admin1: 'Aleppo' }, 'events_admin1_key'],
     ] as Array<[EventFilter, string]>) {
       const p = await planOf(() => listEvents(db, ctx, filter, { limit: 50 }));
       expect(p, JSON.stringify(filter)).toContain(index);
@@ -58,13 +59,42 @@ describe('query plans (SQLite)', () => {
     }
   });
 
-  it('counts a timeline from an index alone', async () => {
+  it('walks an index for a page under a country by fatalities or confidence, and from the bound of minFatalities', async () => {
+    for (const [filter, sort, index] of [
+      [{ country: 'SY' }, '-fatalities', 'events_iso3_fatalities'],
+      [{ country: 'SY' }, 'confidence', 'events_iso3_confidence'],
+      [{ minFatalities: 5 }, 'fatalities', 'events_fatalities (<expr>>?)'],
+    ] as Array<[EventFilter, EventSort, string]>) {
+      const p = await planOf(() => listEvents(db, ctx, filter, { limit: 50, sort }));
+      expect(p, `${JSON.stringify(filter)} ${sort}`).toContain(index);
+      expect(p, `${JSON.stringify(filter)} ${sort}`).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+    }
+  });
+
+  it('counts a scanned timeline from an index of events alone', async () => {
     for (const [filter, index] of [
       [{}, 'events_timeline'],
       [{ country: 'YE' }, 'events_iso3_key'],
       [{ bbox: [36.9, 36, 37.4, 36.4] }, 'events_lat_lon_key'],
     ] as Array<[EventFilter, string]>) {
-      expect(await planOf(() => timeline(db, ctx, filter, 'day')), JSON.stringify(filter)).toContain(`COVERING INDEX ${index}`);
+      expect(await planOf(() => timelineScan(db, ctx, filter, 'day')), JSON.stringify(filter)).toContain(`COVERING INDEX ${index}`);
+    }
+    // A filter no rollup holds is scanned.
+    expect(await planOf(() => timeline(db, ctx, { bbox: [36.9, 36, 37.4, 36.4] }, 'day'))).toContain('COVERING INDEX events_lat_lon_key');
+  });
+
+  it('answers a timeline under rollup filters from the coarsest rollup, through an index leading with the filter', async () => {
+    for (const [filter, uses] of [
+      [{}, 'SCAN timeline_days USING INDEX'],
+      [{ from: '2024-01-01', to: '2024-03-31', eventType: 'Battles' }, 'SEARCH timeline_days USING INDEX'],
+      [{ country: 'YE' }, 'COVERING INDEX timeline_countries_iso3'],
+      [{ admin1: 'Aleppo' }, 'COVERING INDEX timeline_places_admin1'],
+      [{ subEventType: 'Armed clash' }, 'COVERING INDEX timeline_places_sub_event_type'],
+      [{ country: 'SY', subEventType: 'Armed clash', from: '2024-01-01' }, 'COVERING INDEX timeline_places_iso3_sub_event_type'],
+    ] as Array<[EventFilter, string]>) {
+      const p = await planOf(() => timeline(db, ctx, filter, 'week'));
+      expect(p, JSON.stringify(filter)).toContain(uses);
+      expect(p, JSON.stringify(filter)).not.toMatch(/\bevents\b/);
     }
   });
 });

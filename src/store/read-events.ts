@@ -7,6 +7,7 @@ import { decodeCursor, encodeCursor } from './cursor.js';
 import type { StoreDialect } from './dialect/types.js';
 import { afterCursor, eventWhere, sortSpec } from './filter.js';
 import { toEventRow, toReportView, type EventDbRow } from './rows.js';
+import { grainFor, timelineFromRollup } from './rollup.js';
 import type { Database } from './schema.js';
 import {
   PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX,
@@ -91,6 +92,14 @@ export async function getEvent(db: Kysely<Database>, ctx: ReadContext, id: strin
 
 /** Events and fatalities per bucket and event type; undated events have no bucket and are left out. */
 export async function timeline(db: Kysely<Database>, ctx: ReadContext, filter: EventFilter, bucket: TimelineBucket): Promise<TimelinePoint[]> {
+  // From a rollup when one holds every filtered column (./rollup.ts), else from the events.
+  const grain = grainFor(filter);
+  if (grain) return timelineFromRollup(db, ctx.dialect, ctx.countries, grain, filter, bucket);
+  return timelineScan(db, ctx, filter, bucket);
+}
+
+/** The timeline counted from the matching events themselves: any filter. */
+export async function timelineScan(db: Kysely<Database>, ctx: ReadContext, filter: EventFilter, bucket: TimelineBucket): Promise<TimelinePoint[]> {
   // Days first, then buckets. The inner GROUP BY reads an index holding (…, date key, event_type,
   // fatalities) in its order: no table row, no sort, no per-event date arithmetic (the bucket is
   // computed once per day and type, 12,000 groups for three years, instead of once per event).

@@ -9,6 +9,7 @@ import type { CountryTable } from './countries.js';
 import { nextNumber } from './counters.js';
 import { actorId, eventIdCnty, placeId } from './ids.js';
 import { parseJson, toRecord } from './rows.js';
+import { moveRollup, rollupEntry, ROLLUP_SOURCE_COLUMNS } from './rollup.js';
 import type { Database } from './schema.js';
 
 /** ISO3 for a location: its code (alpha-2 or alpha-3) or its country name. */
@@ -106,8 +107,12 @@ export async function refreshEvent(db: Kysely<Database>, eventId: string, countr
     ])
     .where('event_reports.event_id', '=', eventId)
     .execute();
+  // What the timeline rollups counted for this event until now, moved to what it becomes below.
+  const was = await db.selectFrom('events').select([...ROLLUP_SOURCE_COLUMNS]).where('id', '=', eventId).executeTakeFirst();
+  const before = was ? rollupEntry(was) : null;
   if (linked.length === 0) {
     await db.deleteFrom('events').where('id', '=', eventId).execute();
+    await moveRollup(db, before, null);
     return false;
   }
   const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
@@ -136,7 +141,7 @@ export async function refreshEvent(db: Kysely<Database>, eventId: string, countr
   const actor2Id = await upsertActor(db, primary.actor2);
   const placeIdValue = await upsertPlace(db, loc);
 
-  await db.updateTable('events').set({
+  const fields = {
     event_date: primary.date,
     year: primary.date ? Number(primary.date.slice(0, 4)) : null,
     time_precision: primary.timePrecision,
@@ -179,7 +184,9 @@ export async function refreshEvent(db: Kysely<Database>, eventId: string, countr
     primary_report_id: primaryRow.id,
     article_url: primaryRow.a_url ?? primaryRow.a_canonical_url,
     updated_at: now.toISOString(),
-  }).where('id', '=', eventId).execute();
+  };
+  await db.updateTable('events').set(fields).where('id', '=', eventId).execute();
+  await moveRollup(db, before, rollupEntry(fields));
 
   await db.deleteFrom('event_actors').where('event_id', '=', eventId).execute();
   const roles = [actor1Id, actor2Id]

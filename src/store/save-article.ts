@@ -172,6 +172,7 @@ export async function saveArticle(
       await ctx.dialect.indexArticle(trx, existing.num, searchText(doc));
       const after = await writeReports(trx, ctx, id, doc, article, now);
       for (const eventId of before) if (!after.includes(eventId)) await refreshEvent(trx, eventId, ctx.countries, now);
+      await nextNumber(trx, 'data');
       await log('updated', id);
       return { articleId: id, status: 'updated', eventIds: after };
     }
@@ -181,6 +182,8 @@ export async function saveArticle(
     await trx.insertInto('articles').values({ ...fields, id, num, canonical_url: canonicalUrl, ingested_at: now.toISOString() }).execute();
     await ctx.dialect.indexArticle(trx, num, searchText(doc));
     const eventIds = await writeReports(trx, ctx, id, doc, article, now);
+    // In the same transaction: a reader never sees the new version without the new rows.
+    await nextNumber(trx, 'data');
     await log('inserted', id);
     return { articleId: id, status: 'inserted', eventIds };
   });

@@ -178,6 +178,14 @@ export interface FeedStateTable {
   checked_at: string | null;
 }
 
+/** One cell of a timeline rollup (./rollup.ts): key columns are '' where the event's are NULL. */
+export interface TimelineRollupTable {
+  day: string;
+  event_type: string;
+  events: number;
+  fatalities: number;
+}
+
 export interface Database {
   schema_migrations: SchemaMigrationsTable;
   counters: CountersTable;
@@ -190,4 +198,7 @@ export interface Database {
   places: PlacesTable;
   ingest_log: IngestLogTable;
   feed_state: FeedStateTable;
+  timeline_days: TimelineRollupTable;
+  timeline_countries: TimelineRollupTable & { iso3: string; country: string };
+  timeline_places: TimelineRollupTable & { iso3: string; country: string; admin1: string; sub_event_type: string };
 }

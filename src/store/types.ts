@@ -333,5 +333,10 @@ export interface Store extends StoreReader {
   getFeedState(feedUrl: string): Promise<FeedStateRecord | null>;
   setFeedState(feedUrl: string, state: FeedStateRecord): Promise<void>;
   stats(): Promise<StoreStats>;
+  /**
+   * A number that changes whenever a stored document's events may have changed (committed, from
+   * any process): answers read before and after the same version are the same. Cheap (one row).
+   */
+  dataVersion(): Promise<number>;
   close(): Promise<void>;
 }

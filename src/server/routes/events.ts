@@ -2,6 +2,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import { MarsadError } from '../../doc/diagnostics.js';
 import type { EventSort, Store } from '../../store/types.js';
 import { filterFromQuery, type FilterQuery } from '../query.js';
+import { cachedReply } from '../cached-reply.js';
+import type { ResponseCache } from '../response-cache.js';
 import { errorResponses, eventDetail, eventPage, eventsQuery, idParams } from '../schemas.js';
 
 interface EventsQuery extends FilterQuery {
@@ -10,7 +12,7 @@ interface EventsQuery extends FilterQuery {
   cursor?: string;
 }
 
-export const eventsRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
+export const eventsRoutes: FastifyPluginAsync<{ store: Store; cache?: ResponseCache | null }> = async (app, { store, cache = null }) => {
   app.get<{ Querystring: EventsQuery }>('/api/events', {
     schema: {
       summary: 'Canonical events, filtered, sorted, one page at a time',
@@ -19,9 +21,9 @@ export const eventsRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { 
       querystring: eventsQuery,
       response: { 200: eventPage, ...errorResponses(400, 500) },
     },
-  }, async (req) => {
+  }, async (req, reply) => {
     const { sort, limit, cursor, ...filters } = req.query;
-    return store.listEvents(filterFromQuery(filters), { sort, limit, cursor });
+    return cachedReply(store, cache, req, reply, () => store.listEvents(filterFromQuery(filters), { sort, limit, cursor }));
   });
 
   app.get<{ Params: { id: string } }>('/api/events/:id', {

@@ -1,9 +1,11 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Store, TimelineBucket } from '../../store/types.js';
 import { filterFromQuery, type FilterQuery } from '../query.js';
+import { cachedReply } from '../cached-reply.js';
+import type { ResponseCache } from '../response-cache.js';
 import { errorResponses, statsResponse, timelineQuery, timelineResponse } from '../schemas.js';
 
-export const statsRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
+export const statsRoutes: FastifyPluginAsync<{ store: Store; cache?: ResponseCache | null }> = async (app, { store, cache = null }) => {
   app.get<{ Querystring: FilterQuery & { bucket?: TimelineBucket } }>('/api/stats/timeline', {
     schema: {
       summary: 'Events and fatalities per day, week or month and event type, under the event filters',
@@ -12,11 +14,13 @@ export const statsRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { s
       querystring: timelineQuery,
       response: { 200: timelineResponse, ...errorResponses(400, 500) },
     },
-  }, async (req) => {
+  }, async (req, reply) => {
     const { bucket = 'week', ...filters } = req.query;
-    const points = await store.timeline(filterFromQuery(filters), bucket);
-    const totals = points.reduce((t, p) => ({ events: t.events + p.events, fatalities: t.fatalities + p.fatalities }), { events: 0, fatalities: 0 });
-    return { bucket, points, totals };
+    return cachedReply(store, cache, req, reply, async () => {
+      const points = await store.timeline(filterFromQuery(filters), bucket);
+      const totals = points.reduce((t, p) => ({ events: t.events + p.events, fatalities: t.fatalities + p.fatalities }), { events: 0, fatalities: 0 });
+      return { bucket, points, totals };
+    });
   });
 
   app.get('/api/stats', {
