@@ -17,6 +17,8 @@ export interface GazetteerLike {
   get(id: string): Place | null | undefined;
   /** Whether some name starts with this word: lets most words skip every lookup. */
   isNameStart(word: string): boolean;
+  /** The most words of a name or country key starting with this word (0: none); lets longer phrases skip lookups. */
+  maxWordsFrom?(word: string): number;
   maxNameTokens: number;
 }
 
@@ -78,8 +80,12 @@ function nameAt(gaz: GazetteerLike, keys: TokenKey[][], tokens: Token[], i: numb
   const maxN = Math.min(gaz.maxNameTokens || 5, 6, end - i);
   const firsts = keys[i].filter((k) => k.key.length >= 2 && (gaz.isNameStart(k.key) || !!gaz.countryByKey(k.key)));
   if (!firsts.length) return null;
+  // no name starting with this word has more words than this: longer phrases need no lookup
+  const limits = gaz.maxWordsFrom ? firsts.map((k) => gaz.maxWordsFrom!(k.key)) : null;
   for (let n = maxN; n >= 1; n--) {
-    for (const k of firsts) {
+    for (let f = 0; f < firsts.length; f++) {
+      const k = firsts[f];
+      if (limits && n > 1 && n > limits[f] && n - innerHyphens(tokens, i, n) > limits[f]) continue;
       const key = joinKey(keys, tokens, k.key, i, n);
       if (!key) continue;
       const places = gaz.lookup(key);
@@ -88,6 +94,13 @@ function nameAt(gaz: GazetteerLike, keys: TokenKey[][], tokens: Token[], i: numb
     }
   }
   return null;
+}
+
+/** Hyphens that joinKey leaves out of an n-token key at i (they do not count as words). */
+function innerHyphens(tokens: Token[], i: number, n: number): number {
+  let h = 0;
+  for (let j = i + 1; j < i + n - 1; j++) if (tokens[j]?.norm === '-') h++;
+  return h;
 }
 
 export function findPlaces(gaz: GazetteerLike, cues: PlaceCues, doc: MarsadDocument): PlaceMention[] {
@@ -251,7 +264,17 @@ function choosePlace(c: Candidate, countryRank: string[], chosen: Place[], all: 
   };
   void all;
   void tokens;
-  return [...c.places].sort((a, b) => score(b) - score(a))[0] ?? null;
+  // the first of the best: what a stable sort by falling score puts first, each place scored once
+  let best: Place | null = null;
+  let bestScore = -Infinity;
+  for (const p of c.places) {
+    const s = score(p);
+    if (best === null || s > bestScore) {
+      best = p;
+      bestScore = s;
+    }
+  }
+  return best;
 }
 
 function mention(doc: MarsadDocument, tokens: Token[], c: Candidate, p: Place, precision: 1 | 2 | 3, ruleId: string): PlaceMention {
