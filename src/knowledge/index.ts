@@ -140,7 +140,18 @@ export function loadKnowledge(opts: KnowledgeOptions = {}): Knowledge {
   // the clitic splitter keeps lexicon words whole
   const known = new Set(arabic.known);
   for (const w of stopWords) known.add(w);
-  const knownFn: KnownWord = (w) => known.has(w) || known.has(bareKey(w)) || gazetteer.has(bareKey(w));
+  // the clitic splitter asks about the same words over and over (several candidate cuts per token):
+  // remember the answers, and start afresh past a bound so a long-running worker does not grow
+  const knownMemo = new Map<string, boolean>();
+  const knownFn: KnownWord = (w) => {
+    let k = knownMemo.get(w);
+    if (k === undefined) {
+      if (knownMemo.size > 100_000) knownMemo.clear();
+      k = known.has(w) || known.has(bareKey(w)) || gazetteer.has(bareKey(w));
+      knownMemo.set(w, k);
+    }
+    return k;
+  };
 
   return { arabic, known: knownFn, dates, actors, triggers, casualties, modality, placeCues, gazetteer, nationality };
 }
