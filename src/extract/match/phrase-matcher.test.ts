@@ -2,7 +2,7 @@
 // and which reading it prefers. Every lexicon stage (actors, triggers, casualties, modality) stands on it.
 import { describe, expect, it } from 'vitest';
 import { read } from '../../lang/ar/test-helpers/read.js';
-import { documentKeys } from './keys.js';
+import { documentKeys, TokenKeyMemo, tokenKeys } from './keys.js';
 import { PhraseMatcher, type PhraseMatch } from './phrase-matcher.js';
 
 function matcher(phrases: Record<string, string>): PhraseMatcher<string> {
@@ -76,5 +76,19 @@ describe('PhraseMatcher', () => {
     expect(s.add('  ', 'c')).toBe(false);
     expect(matches(s, 'انتشر الجيش في الشوارع.')).toEqual([['الجيش', 'a|b', 0, true]]);
     expect(s.maxTokens).toBe(1);
+  });
+});
+
+describe('TokenKeyMemo', () => {
+  it('gives the keys tokenKeys gives, frozen, and the same ones for the same word', () => {
+    const memo = new TokenKeyMemo(3);
+    const doc = read('وبالمدينة سيطرته على الجيش 12 وبالمدينة');
+    const tokens = doc.layers.tokens;
+    for (const t of tokens) expect(memo.keysOf(t)).toEqual(tokenKeys(t));
+    expect(memo.keysOf(tokens[5])).toBe(memo.keysOf(tokens[0]));
+    expect(Object.isFrozen(memo.keysOf(tokens[0]))).toBe(true);
+    expect(Object.isFrozen(memo.keysOf(tokens[0])[0])).toBe(true);
+    // past its bound it starts afresh and still answers right
+    expect(memo.keysOf(tokens[1])).toEqual(tokenKeys(tokens[1]));
   });
 });
