@@ -321,7 +321,7 @@ function markContext(out: PlaceMention[], tokens: Token[], cues: PlaceCues, keys
     if (p.tokenStart - prev.tokenEnd > 4 || p.tokenStart < prev.tokenEnd) continue;
     const between = tokens.slice(prev.tokenEnd, p.tokenStart);
     const regionish = p.relation === 'ريف' || p.geoPrecision === 3 || between.some((t, j) => keys[prev.tokenEnd + j].some((x) => cues.regionWords.has(x.key) || x.key === 'ريف'));
-    const sep = between.every((t) => t.kind === 'punct' || /^(في|ب|،|,|من|التابعه|التابع)$/.test(t.norm) || keys[tokens.indexOf(t)]?.some((x) => cues.regionWords.has(x.key) || cues.relations.has(x.key)));
+    const sep = between.every((t, j) => t.kind === 'punct' || /^(في|ب|،|,|من|التابعه|التابع)$/.test(t.norm) || keys[prev.tokenEnd + j]?.some((x) => cues.regionWords.has(x.key) || cues.relations.has(x.key)));
     if (regionish && sep) p.context = true;
   }
 }
