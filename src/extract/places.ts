@@ -218,7 +218,7 @@ export function findPlaces(gaz: GazetteerLike, cues: PlaceCues, doc: MarsadDocum
   }
 
   const out: PlaceMention[] = [];
-  const chosen: Place[] = [];
+  const chosen = new ChosenPlaces();
   for (const c of kept) {
     const place = c.places.length ? choosePlace(c, countryRank, chosen, cands, tokens) : null;
     if (!place && c.country) {
@@ -241,7 +241,50 @@ export function findPlaces(gaz: GazetteerLike, cues: PlaceCues, doc: MarsadDocum
   return out;
 }
 
-function choosePlace(c: Candidate, countryRank: string[], chosen: Place[], all: Candidate[], tokens: Token[]): Place | null {
+/**
+ * The places chosen so far, by cell of one degree, so a candidate meets only those that may be within
+ * 150 km rather than all of them: a 1 MB article chooses thousands, and scoring every pair made the
+ * stage quadratic (6× the time for 4× the text).
+ */
+class ChosenPlaces {
+  private readonly list: Place[] = [];
+  private readonly cells = new Map<number, number[]>();
+
+  push(p: Place): void {
+    const at = this.list.length;
+    this.list.push(p);
+    const key = cell(Math.floor(p.lat), Math.floor(p.lon));
+    const c = this.cells.get(key);
+    if (c) c.push(at);
+    else this.cells.set(key, [at]);
+  }
+
+  /**
+   * In the order they were chosen, the places that may lie within 150 km of p by the score's own
+   * measure (degrees of latitude, and of longitude shrunk by cos(p.lat), times 111 km), and perhaps
+   * some farther: the caller measures each one.
+   */
+  near(p: Place): Place[] {
+    if (this.list.length < 32) return this.list;
+    const dLat = 150 / 111 + 0.01;
+    const cos = Math.cos((p.lat * Math.PI) / 180);
+    const dLon = Math.abs(cos) < 0.01 ? 360 : dLat / Math.abs(cos);
+    if (dLon >= 90) return this.list;
+    const found: number[] = [];
+    for (let y = Math.floor(p.lat - dLat); y <= Math.floor(p.lat + dLat); y++) {
+      for (let x = Math.floor(p.lon - dLon); x <= Math.floor(p.lon + dLon); x++) {
+        const c = this.cells.get(cell(y, x));
+        if (c) for (const at of c) found.push(at);
+      }
+    }
+    found.sort((a, b) => a - b);
+    return found.map((at) => this.list[at]);
+  }
+}
+
+const cell = (y: number, x: number) => (y + 1000) * 4000 + (x + 2000);
+
+function choosePlace(c: Candidate, countryRank: string[], chosenSoFar: ChosenPlaces, all: Candidate[], tokens: Token[]): Place | null {
   const regionCue = c.cueKind === 'region';
   const score = (p: Place) => {
     let s = 0;
@@ -254,7 +297,9 @@ function choosePlace(c: Candidate, countryRank: string[], chosen: Place[], all: 
     else if (p.kind === 'city') s += 1.5;
     else if (p.kind === 'town') s += 1;
     s += Math.min(2, Math.log10(1 + (p.population ?? 0)) / 3);
-    // near the other places of the article (within 100 km)
+    // near the other places of the article (within 100 km); farther ones add nothing, so only the
+    // ones in reach are visited, in the order they were chosen (the same sum, bit for bit)
+    const chosen = chosenSoFar.near(p);
     for (const q of chosen) {
       const d = Math.hypot(p.lat - q.lat, (p.lon - q.lon) * Math.cos((p.lat * Math.PI) / 180)) * 111;
       if (q.countryCode === p.countryCode) s += d < 50 ? 2 : d < 150 ? 1 : 0;
