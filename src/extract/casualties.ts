@@ -6,6 +6,7 @@
 
 import type { CasualtyKind, CasualtyMention, MarsadDocument, NumberMention, Qualifier, Token } from '../doc/types.js';
 import type { Stage } from '../pipeline/types.js';
+import { itemsBySentence } from './by-sentence.js';
 import { bareKey, documentKeys, phraseKeys, type TokenKey } from './match/keys.js';
 import { PhraseMatcher } from './match/phrase-matcher.js';
 
@@ -366,9 +367,10 @@ export function casualtiesStage(lex: CasualtyLexicon): Stage {
     run(doc: MarsadDocument) {
       const keys = documentKeys(doc);
       const out: CasualtyMention[] = [];
-      for (const s of doc.layers.sentences) {
-        out.push(...findCasualties(lex, keys, doc.layers.tokens, doc.layers.numbers, s.tokenStart, s.tokenEnd, doc.text));
-      }
+      const numbers = itemsBySentence(doc.layers.sentences, doc.layers.numbers);
+      doc.layers.sentences.forEach((s, k) => {
+        out.push(...findCasualties(lex, keys, doc.layers.tokens, numbers[k], s.tokenStart, s.tokenEnd, doc.text));
+      });
       doc.layers.casualties = out;
     },
   };

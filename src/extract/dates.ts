@@ -40,6 +40,8 @@ export interface DateLexicon {
   dayUnits: Map<string, number>;
   /** Words a date expression may start with: every other word is skipped at once. */
   startWords: Set<string>;
+  /** First words of the month names. */
+  monthStarts: Set<string>;
 }
 
 const words = (s: string) => fold(s).split(' ');
@@ -63,7 +65,7 @@ export function loadDateLexicon(path: string): DateLexicon {
     agoWords: new Set(d.agoWords.map(fold)),
     dayUnits: new Map(Object.entries(d.dayUnits).map(([k, v]) => [fold(k), v])),
   };
-  return { ...lex, startWords: startWordsOf(lex) };
+  return { ...lex, startWords: startWordsOf(lex), monthStarts: new Set(lex.months.map((m) => m.words[0])) };
 }
 
 // --- calendar arithmetic on YYYY-MM-DD strings, in UTC so no time zone shifts a day
@@ -84,28 +86,46 @@ function validDate(y: number, m: number, d: number): string | null {
   return dt.toISOString().slice(0, 10) === iso ? iso : null;
 }
 
+const PROCLITICS = ['و', 'ب', 'ف', 'ل', 'وب', 'في'];
+
 /** Strip a proclitic from a word when what is left is in the set (بالخميس، وأمس). */
 function bare(word: string, ok: (w: string) => boolean): string | null {
   if (ok(word)) return word;
-  for (const p of ['و', 'ب', 'ف', 'ل', 'وب', 'في']) {
+  for (const p of PROCLITICS) {
     if (word.startsWith(p) && ok(word.slice(p.length))) return word.slice(p.length);
   }
   return null;
 }
 
+/** Whether the word is `target` with a proclitic before it (وأمس for أمس), without cutting strings. */
+function procliticOf(word: string, target: string): boolean {
+  if (target === '') return false;
+  for (const p of PROCLITICS) {
+    if (word.length === p.length + target.length && word.startsWith(p) && word.endsWith(target)) return true;
+  }
+  return false;
+}
+
 function matchWords(tokens: Token[], i: number, w: string[]): boolean {
   if (i + w.length > tokens.length) return false;
-  for (let k = 0; k < w.length; k++) {
-    const t = tokens[i + k].norm;
-    if (t === w[k]) continue;
-    if (k === 0 && bare(t, (x) => x === w[k])) continue;
-    return false;
-  }
+  const t = tokens[i].norm;
+  if (t !== w[0] && !procliticOf(t, w[0])) return false;
+  for (let k = 1; k < w.length; k++) if (tokens[i + k].norm !== w[k]) return false;
   return true;
+}
+
+/** Whether a month name may start at this token: one set lookup rules out most words. */
+function mayBeMonth(lex: DateLexicon, t: Token | undefined): boolean {
+  if (!t) return false;
+  const w = t.norm;
+  if (lex.monthStarts.has(w)) return true;
+  for (const p of PROCLITICS) if (w.startsWith(p) && lex.monthStarts.has(w.slice(p.length))) return true;
+  return false;
 }
 
 /** A month at token i: "أيلول"، "تشرين الأول"، "أيلول/سبتمبر"، "أيلول (سبتمبر)" (a second name is consumed). */
 function monthAt(lex: DateLexicon, tokens: Token[], i: number): { month: number; end: number } | null {
+  if (!mayBeMonth(lex, tokens[i])) return null;
   for (const m of lex.months) {
     if (!matchWords(tokens, i, m.words)) continue;
     let end = i + m.words.length;
@@ -138,7 +158,7 @@ function latestNotAfter(pub: string, month: number, day: number): string | null 
 }
 
 /** First words of every date phrase, weekday, month, day part and ago word. */
-function startWordsOf(lex: Omit<DateLexicon, 'startWords'>): Set<string> {
+function startWordsOf(lex: Omit<DateLexicon, 'startWords' | 'monthStarts'>): Set<string> {
   const set = new Set<string>(['عام', 'العام', 'سنه', 'في', 'منذ', 'قبل']);
   for (const m of lex.months) set.add(m.words[0]);
   for (const r of lex.relative) set.add(r.words[0]);
@@ -222,7 +242,7 @@ export function findDates(lex: DateLexicon, tokens: Token[], publishedAt: string
       }
     }
     // month year: آذار 2011 — precision 3; historical when well before publication
-    const my = monthAt(lex, tokens, i);
+    const my = mdy; // monthAt(lex, tokens, i) again: nothing has moved
     if (my && isNum(tokens[my.end]) && tokens[my.end].norm.length === 4) {
       const y = Number(tokens[my.end].norm);
       const iso = validDate(y, my.month, 1);

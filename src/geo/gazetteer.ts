@@ -33,6 +33,8 @@ const ADMIN_WORDS = new Set(['محافظه', 'ولايه', 'شعبيه', 'بلد
 
 const ADMIN_ORDER: Partial<Record<PlaceKind, number>> = { admin1: 0, admin2: 1, admin3: 2 };
 
+const TAB = Buffer.from('\t');
+
 const GRID = 0.5; // degrees per cell of the nearest() grid: ~55 km
 
 export class Gazetteer {
@@ -69,9 +71,15 @@ export class Gazetteer {
   private readonly admin1Rows: number[] = [];
   /** Places whose commonWord a curated entry sets (true or false) whatever the name. */
   private readonly forcedCommon = new Map<string, boolean>();
-  private grid: Map<string, number[]> | null = null;
+  /** Rows by grid cell (cellOf), each list in row order as a full rebuild would give it. */
+  private grid: Map<number, number[]> | null = null;
   private readonly rowsMemo = new Map<string, number[]>();
-  private nameStarts: Set<string> | null = null;
+  /** First words of the overlay's keys → the most words of a key starting with each. */
+  private nameStarts: Map<string, number> | null = null;
+  /** First word → the most words of a file key starting with it (0: none), filled as text asks. */
+  private readonly startsMemo = new Map<string, number>();
+  /** The same for the countries' name and adjective keys. */
+  private countryStarts: Map<string, number> | null = null;
 
   constructor(data: Buffer, commonWords: ReadonlySet<string> = new Set()) {
     this.commonWords = commonWords;
@@ -134,26 +142,85 @@ export class Gazetteer {
 
   /**
    * Whether some name starts with this word (a key's first word). Text matching asks this first, so
-   * most words cost one set lookup instead of a bisection per n-gram. Built on first use.
+   * most words cost one memoised answer instead of a bisection per n-gram.
    */
   isNameStart(word: string): boolean {
-    if (!this.nameStarts) {
-      const starts = new Set<string>();
-      const buf = this.buf;
-      for (let at = this.idxStart; at < this.idxEnd; ) {
-        let e = buf.indexOf(0x0a, at);
-        if (e < 0 || e > this.idxEnd) e = this.idxEnd;
-        const tab = buf.indexOf(0x09, at);
-        if (tab > at && tab < e) {
-          const key = buf.toString('utf8', at, tab);
-          if (!key.includes(':')) starts.add(key.split(' ')[0]);
-        }
-        at = e + 1;
-      }
-      for (const k of this.extraIndex.keys()) starts.add(k.split(' ')[0]);
-      this.nameStarts = starts;
+    return this.fileMaxWords(word) > 0 || this.extraStarts().has(word);
+  }
+
+  /**
+   * The most words of any place name, or country key, that starts with this word (0: none). A text
+   * matcher need not look up a longer phrase: most first words open one- or two-word names only.
+   */
+  maxWordsFrom(word: string): number {
+    if (!this.countryStarts) {
+      this.countryStarts = new Map();
+      for (const k of this.countryKeys.keys()) if (!k.startsWith('#')) maxWords(this.countryStarts, k);
     }
-    return this.nameStarts.has(word);
+    return Math.max(this.fileMaxWords(word), this.extraStarts().get(word) ?? 0, this.countryStarts.get(word) ?? 0);
+  }
+
+  /** First words of the keys added after load (the curated overlay), with their most words. */
+  private extraStarts(): Map<string, number> {
+    if (!this.nameStarts) {
+      this.nameStarts = new Map();
+      for (const k of this.extraIndex.keys()) maxWords(this.nameStarts, k);
+    }
+    return this.nameStarts;
+  }
+
+  /**
+   * The most words of a file key whose first word is `word` (0: none). The index sorts on key + TAB,
+   * and TAB and space sort before every letter, so the keys `word` and `word …` are one run of lines
+   * from the lower bound of `word` TAB: one bisection and a short scan, remembered per word. (Reading
+   * every key at load instead cost ~0.5 s of start-up.)
+   */
+  private fileMaxWords(word: string): number {
+    const memo = this.startsMemo.get(word);
+    if (memo !== undefined) return memo;
+    if (this.startsMemo.size > 200_000) this.startsMemo.clear();
+    let most = 0;
+    if (word !== '' && !word.includes(':') && !word.includes(' ')) {
+      const w = Buffer.from(word, 'utf8');
+      const buf = this.buf;
+      for (let s = this.lowerBound(Buffer.concat([w, TAB])); s < this.idxEnd; ) {
+        let e = buf.indexOf(0x0a, s);
+        if (e < 0 || e > this.idxEnd) e = this.idxEnd;
+        if (e - s <= w.length || buf.compare(w, 0, w.length, s, s + w.length) !== 0) break;
+        const next = buf[s + w.length];
+        if (next !== 0x09 && next !== 0x20) break;
+        const tab = buf.indexOf(0x09, s);
+        const end = tab < 0 || tab > e ? e : tab;
+        let words = 1;
+        for (let i = s + w.length; i < end; i++) {
+          if (buf[i] === 0x20) words++;
+          else if (buf[i] === 0x3a) words = 0; // ids hold ':' and are no names
+          if (words === 0) break;
+        }
+        if (words > most) most = words;
+        s = e + 1;
+      }
+    }
+    this.startsMemo.set(word, most);
+    return most;
+  }
+
+  /** The first index line whose bytes are not below `probe` (idxEnd when none). */
+  private lowerBound(probe: Buffer): number {
+    const n = probe.length;
+    const buf = this.buf;
+    let lo = this.idxStart;
+    let hi = this.idxEnd;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const nl = mid > lo ? buf.lastIndexOf(0x0a, mid - 1) : -1;
+      const s = nl < lo ? lo : nl + 1;
+      let e = buf.indexOf(0x0a, s);
+      if (e < 0 || e > hi) e = hi;
+      if (buf.compare(probe, 0, n, s, Math.min(e, s + n)) < 0) lo = e + 1;
+      else hi = s;
+    }
+    return Math.min(lo, this.idxEnd);
   }
 
   /** Whether any place has this key (builds no Place: for hot paths such as the clitic splitter). */
@@ -230,7 +297,7 @@ export class Gazetteer {
       for (let y = cy - ring; y <= cy + ring; y++) {
         for (let x = cx - ring; x <= cx + ring; x++) {
           if (Math.max(Math.abs(y - cy), Math.abs(x - cx)) !== ring) continue;
-          for (const r of grid.get(`${y},${x}`) ?? []) {
+          for (const r of grid.get(cellKey(y, x)) ?? []) {
             const p = this.place(r);
             const d = distanceKm(lat, lon, p.lat, p.lon);
             if (d < bestD && (!filter || filter(p))) {
@@ -250,6 +317,7 @@ export class Gazetteer {
     const stats = applyCurated(this.curatedTarget(), entries, onWarn);
     this.rowsMemo.clear();
     this.nameStarts = null;
+    this.countryStarts = null;
     this.curatedStats = stats;
     return stats;
   }
@@ -381,30 +449,34 @@ export class Gazetteer {
     this.countryKeys.set(`#${c.code}`, c);
   }
 
-  private ensureGrid(): Map<string, number[]> {
+  private ensureGrid(): Map<number, number[]> {
     if (this.grid) return this.grid;
-    const grid = new Map<string, number[]>();
-    for (const r of this.allRows()) {
-      const [lat, lon] = this.latLon(r);
-      const cell = `${Math.floor(lat / GRID)},${Math.floor(lon / GRID)}`;
-      const list = grid.get(cell);
-      if (list) list.push(r);
-      else grid.set(cell, [r]);
+    const grid = new Map<number, number[]>();
+    const buf = this.buf;
+    for (let r = this.recStart; r < this.recEnd; r = this.lineEnd(r) + 1) {
+      const cached = this.overlay.get(r) ?? this.cache.get(r);
+      let lat: number;
+      let lon: number;
+      if (cached) {
+        lat = cached.lat;
+        lon = cached.lon;
+      } else {
+        // the point straight from the record's bytes: no string, no Place
+        let at = r - 1;
+        for (let c = 0; c < COL.lat; c++) at = buf.indexOf(0x09, at + 1);
+        const a = buf.indexOf(0x09, at + 1);
+        const b = buf.indexOf(0x09, a + 1);
+        lat = parseDecimal(buf, at + 1, a);
+        lon = parseDecimal(buf, a + 1, b);
+      }
+      gridAdd(grid, cellOf(lat, lon), r);
+    }
+    for (let r = this.buf.length; r < this.nextAdded; r++) {
+      const p = this.place(r);
+      gridAdd(grid, cellOf(p.lat, p.lon), r);
     }
     this.grid = grid;
     return grid;
-  }
-
-  /** A row's point without building its Place (the grid needs all of them). */
-  private latLon(r: number): [number, number] {
-    const cached = this.overlay.get(r) ?? this.cache.get(r);
-    if (cached) return [cached.lat, cached.lon];
-    const buf = this.buf;
-    let at = r - 1;
-    for (let c = 0; c < COL.lat; c++) at = buf.indexOf(0x09, at + 1);
-    const a = buf.indexOf(0x09, at + 1);
-    const b = buf.indexOf(0x09, a + 1);
-    return [Number(buf.toString('latin1', at + 1, a)), Number(buf.toString('latin1', a + 1, b))];
   }
 
   private put(place: Place): void {
@@ -417,11 +489,17 @@ export class Gazetteer {
         if (at >= 0) list.splice(at, 1);
       }
       const old = this.place(r);
-      if (this.grid && (old.lat !== place.lat || old.lon !== place.lon)) this.grid = null;
+      // keep the grid rather than rebuild it (~70k rows) after each of the curated file's entries
+      if (this.grid && (old.lat !== place.lat || old.lon !== place.lon)) {
+        const list = this.grid.get(cellOf(old.lat, old.lon));
+        const at = list ? list.indexOf(r) : -1;
+        if (list && at >= 0) list.splice(at, 1);
+        gridAdd(this.grid, cellOf(place.lat, place.lon), r);
+      }
     } else {
       r = this.nextAdded++;
       this.extraIds.set(place.id, r);
-      this.grid = null;
+      if (this.grid) gridAdd(this.grid, cellOf(place.lat, place.lon), r);
     }
     for (const k of placeKeysOf(place.names, place.countryCode)) {
       const list = this.extraIndex.get(k);
@@ -465,6 +543,62 @@ export class Gazetteer {
       countryName: (cc) => this.countryList.find((c) => c.code === cc)?.name ?? cc,
     };
   }
+}
+
+function cellKey(y: number, x: number): number {
+  return y * 4096 + x;
+}
+
+function cellOf(lat: number, lon: number): number {
+  return cellKey(Math.floor(lat / GRID), Math.floor(lon / GRID));
+}
+
+/** Put a row in its cell, in row order (the order a full rebuild gives, so ties resolve the same). */
+function gridAdd(grid: Map<number, number[]>, cell: number, r: number): void {
+  const list = grid.get(cell);
+  if (!list) {
+    grid.set(cell, [r]);
+    return;
+  }
+  let at = list.length;
+  while (at > 0 && list[at - 1] > r) at--;
+  list.splice(at, 0, r);
+}
+
+/**
+ * A plain decimal ("33.51", "-7.25", "12") from ASCII bytes, equal to Number() of the same text:
+ * the digits make an exact integer and one division by an exact power of ten rounds correctly.
+ * Anything else (exponents, long fractions) goes through Number().
+ */
+export function parseDecimal(buf: Buffer, start: number, end: number): number {
+  let i = start;
+  const neg = buf[i] === 0x2d;
+  if (neg) i++;
+  let m = 0;
+  let scale = 1;
+  let digits = 0;
+  let dot = false;
+  for (; i < end; i++) {
+    const c = buf[i];
+    if (c >= 0x30 && c <= 0x39) {
+      m = m * 10 + (c - 0x30);
+      if (dot) scale *= 10;
+      digits++;
+    } else if (c === 0x2e && !dot) dot = true;
+    else return Number(buf.toString('latin1', start, end));
+  }
+  if (digits === 0 || digits > 15) return Number(buf.toString('latin1', start, end));
+  const x = m / scale;
+  return neg ? -x : x;
+}
+
+/** Record, under a key's first word, its number of words when it is the most seen. */
+function maxWords(starts: Map<string, number>, key: string): void {
+  const sp = key.indexOf(' ');
+  const first = sp < 0 ? key : key.slice(0, sp);
+  const n = sp < 0 ? 1 : key.split(' ').length;
+  const had = starts.get(first);
+  if (had === undefined || had < n) starts.set(first, n);
 }
 
 /**

@@ -69,17 +69,19 @@ export interface KnowledgeOptions {
 }
 
 export function loadKnowledge(opts: KnowledgeOptions = {}): Knowledge {
-  const casualtyData = readKnowledgeFile<CasualtyData>('casualties');
+  // one validator for all files: each new Ajv compiles the draft-07 meta-schema again
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  const casualtyData = readKnowledgeFile<CasualtyData>('casualties', undefined, ajv);
   const casualties = compileCasualties(casualtyData);
   const arabic = loadArabicData(dataPath('lang', 'ar'), { duals: casualties.duals });
   const gazetteer = opts.gazetteer ?? loadGazetteer();
   const countryNames = new Map(gazetteer.countries().map((c) => [c.code, c.name]));
-  const actors = compileActors(readKnowledgeFile<ActorData>('actors'), readKnowledgeFile<AnaphorData>('anaphors'), countryNames);
-  const triggerData = readKnowledgeFile<TriggerData>('triggers');
+  const actors = compileActors(readKnowledgeFile<ActorData>('actors', undefined, ajv), readKnowledgeFile<AnaphorData>('anaphors', undefined, ajv), countryNames);
+  const triggerData = readKnowledgeFile<TriggerData>('triggers', undefined, ajv);
   const triggers = compileTriggers(triggerData);
-  const modality = compileModality(readKnowledgeFile<ModalityData>('modality'));
+  const modality = compileModality(readKnowledgeFile<ModalityData>('modality', undefined, ajv));
   const dates = loadDateLexicon(dataPath('lang', 'ar', 'dates.json'));
-  const pc = readKnowledgeFile<PlaceCueData>('place-cues');
+  const pc = readKnowledgeFile<PlaceCueData>('place-cues', undefined, ajv);
 
   // words of the other lexicons are never place names on their own (زمزم is; الهجوم is not)
   const stopWords = new Set<string>();
@@ -138,7 +140,18 @@ export function loadKnowledge(opts: KnowledgeOptions = {}): Knowledge {
   // the clitic splitter keeps lexicon words whole
   const known = new Set(arabic.known);
   for (const w of stopWords) known.add(w);
-  const knownFn: KnownWord = (w) => known.has(w) || known.has(bareKey(w)) || gazetteer.has(bareKey(w));
+  // the clitic splitter asks about the same words over and over (several candidate cuts per token):
+  // remember the answers, and start afresh past a bound so a long-running worker does not grow
+  const knownMemo = new Map<string, boolean>();
+  const knownFn: KnownWord = (w) => {
+    let k = knownMemo.get(w);
+    if (k === undefined) {
+      if (knownMemo.size > 100_000) knownMemo.clear();
+      k = known.has(w) || known.has(bareKey(w)) || gazetteer.has(bareKey(w));
+      knownMemo.set(w, k);
+    }
+    return k;
+  };
 
   return { arabic, known: knownFn, dates, actors, triggers, casualties, modality, placeCues, gazetteer, nationality };
 }

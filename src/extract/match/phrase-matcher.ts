@@ -18,6 +18,17 @@ export interface PhraseMatch<T> {
   payloads: T[];
 }
 
+/** The child for an inner word: its first key (as written, or suffix cut) that the node continues with. */
+function innerNext<T>(node: Node<T>, keys: TokenKey[]): Node<T> | undefined {
+  if (node.next.size === 0) return undefined;
+  for (let k = 0; k < keys.length; k++) {
+    if (keys[k].prefixLen !== 0) continue;
+    const nx = node.next.get(keys[k].key);
+    if (nx) return nx;
+  }
+  return undefined;
+}
+
 export class PhraseMatcher<T> {
   private readonly root: Node<T> = { next: new Map(), payloads: [] };
   size = 0;
@@ -44,46 +55,61 @@ export class PhraseMatcher<T> {
 
   /** The longest phrase starting at token i (ending before `end`), preferring the word as written. */
   matchAt(keys: TokenKey[][], tokens: Token[], i: number, end = tokens.length): PhraseMatch<T> | null {
-    let best: PhraseMatch<T> | null = null;
-    for (const first of keys[i]) {
-      let node = this.root.next.get(first.key);
-      if (!node) continue;
+    // the best so far in plain locals: one object is built for the answer only (this runs for
+    // every token of every document, once per lexicon)
+    let bestEnd = -1;
+    let bestPrefix = 0;
+    let bestExact = false;
+    let bestPayloads: T[] | null = null;
+    const firsts = keys[i];
+    for (let f = 0; f < firsts.length; f++) {
+      const first = firsts[f];
+      const start = this.root.next.get(first.key);
+      if (!start) continue;
+      let node: Node<T> = start;
       let j = i + 1;
-      let found: { end: number; payloads: T[] } | null = node.payloads.length ? { end: j, payloads: node.payloads } : null;
-      while (j < end && node) {
+      let foundEnd = -1;
+      let foundPayloads: T[] | null = null;
+      if (node.payloads.length) {
+        foundEnd = j;
+        foundPayloads = node.payloads;
+      }
+      while (j < end) {
         // a name in quotation marks inside a phrase: حركة «فتح»، تنظيم "داعش"
-        if ((tokens[j].norm === '"' || tokens[j].norm === "'") && j + 1 < end) {
-          let q: Node<T> | undefined;
-          for (const k of keys[j + 1]) {
-            if (k.prefixLen !== 0) continue;
-            q = node.next.get(k.key);
-            if (q) break;
-          }
+        const norm = tokens[j].norm;
+        if ((norm === '"' || norm === "'") && j + 1 < end) {
+          const q: Node<T> | undefined = innerNext(node, keys[j + 1]);
           if (q) {
             node = q;
             j += 2;
             if (j < end && (tokens[j].norm === '"' || tokens[j].norm === "'")) j++;
-            if (node.payloads.length) found = { end: j, payloads: node.payloads };
+            if (node.payloads.length) {
+              foundEnd = j;
+              foundPayloads = node.payloads;
+            }
             continue;
           }
         }
         // inner words: as written, or with a pronoun suffix cut; never a proclitic
-        let nx: Node<T> | undefined;
-        for (const k of keys[j]) {
-          if (k.prefixLen !== 0) continue;
-          nx = node.next.get(k.key);
-          if (nx) break;
-        }
+        const nx: Node<T> | undefined = innerNext(node, keys[j]);
         if (!nx) break;
         node = nx;
         j++;
-        if (node.payloads.length) found = { end: j, payloads: node.payloads };
+        if (node.payloads.length) {
+          foundEnd = j;
+          foundPayloads = node.payloads;
+        }
       }
-      if (!found) continue;
-      const better = !best || found.end > best.tokenEnd || (found.end === best.tokenEnd && first.exact && !best.exact);
-      if (better) best = { tokenStart: i, tokenEnd: found.end, prefixLen: first.prefixLen, exact: first.exact, payloads: found.payloads };
+      if (!foundPayloads) continue;
+      const better = !bestPayloads || foundEnd > bestEnd || (foundEnd === bestEnd && first.exact && !bestExact);
+      if (better) {
+        bestEnd = foundEnd;
+        bestPrefix = first.prefixLen;
+        bestExact = first.exact;
+        bestPayloads = foundPayloads;
+      }
     }
-    return best;
+    return bestPayloads ? { tokenStart: i, tokenEnd: bestEnd, prefixLen: bestPrefix, exact: bestExact, payloads: bestPayloads } : null;
   }
 
   /** Every longest match in [start, end), left to right, without overlaps. */
