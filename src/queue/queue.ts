@@ -160,8 +160,8 @@ export class JobQueue {
   }
 
   /**
-   * Add jobs; a job whose key is already queued, running or dead is not added again. Returns the
-   * keys added, in order. Wakes listening workers.
+   * Add jobs; a job whose key is already queued, running or dead is not added again, nor a key
+   * given twice. Returns the keys added, in order. Wakes listening workers.
    */
   async enqueue(jobs: readonly NewJob[]): Promise<string[]> {
     if (jobs.length === 0) return [];
@@ -174,7 +174,8 @@ export class JobQueue {
     );
     if (r.rowCount) await this.#pool.query(`select pg_notify('${CHANNEL}', '')`);
     const added = new Set(r.rows.map((x) => `${x.kind}\n${x.key}`));
-    return jobs.filter((j) => added.has(`${j.kind}\n${j.key}`)).map((j) => j.key);
+    // A key given twice in one call was added once: the first of them.
+    return jobs.filter((j) => added.delete(`${j.kind}\n${j.key}`)).map((j) => j.key);
   }
 
   /** Take up to `limit` jobs that are due, oldest first, leased to `workerId` for `leaseMs`. */
