@@ -7,7 +7,7 @@
 // another worker). Exit 1 when it cannot work (no database, no extractor), 2 for a usage error.
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { createFetcher } from '../../ingest/fetch.js';
-import { createExtractPool } from '../../pipeline/pool.js';
+import { threadPool } from '../../pipeline/pool.js';
 import { newWorkerId } from '../../queue/queue.js';
 import { DEFAULT_LEASE_MS, runWorker, type WorkerEvent } from '../../queue/worker.js';
 import { allowPrivate, DEFAULT_WORKERS, parseDuration, parseWorkers } from '../ingest-options.js';
@@ -130,8 +130,9 @@ async function runWorkerCli(opts: WorkerCliOptions): Promise<number> {
     say(`cannot open the PostgreSQL database: ${(err as Error).message}`);
     return 1;
   }
-  const pool = createExtractPool({ workers: threads });
-  pool.plan(null); // a worker's batch has no end: threads from the start when there are several
+  // Always on threads, one included: extraction on the main thread would hold up the beats that
+  // renew the leases (loading the knowledge alone takes seconds), and the jobs would go elsewhere.
+  const pool = threadPool({ threads });
   const fetcher = createFetcher({ allowPrivate: allowPrivate(opts.allowPrivate) });
   const stop = stopOnSignals((sig) => say(`${sig}: finishing the jobs in hand (again to quit at once)`));
   const id = newWorkerId();
