@@ -12,7 +12,7 @@ import { benchPage } from '../../bench/ingest.js';
 import { rssFeed } from '../../ingest/test-helpers/pages.js';
 import { send, startServer, type Handler, type TestServer } from '../../ingest/test-helpers/server.js';
 import { pgSkipReason, testSchema, type TestSchema } from '../../queue/test-helpers/pg.js';
-import { buildCli, runCli, startCli, waitFor, type BuiltCli } from '../test-helpers/built-cli.js';
+import { buildCliAsync, runCli, startCli, waitFor, type BuiltCli } from '../test-helpers/built-cli.js';
 
 const skip = await pgSkipReason('`marsad worker` tests');
 
@@ -28,7 +28,7 @@ describe.skipIf(skip !== null)('marsad worker over PostgreSQL', () => {
   const children: Array<{ kill(sig: NodeJS.Signals): boolean; exitCode: number | null; signalCode: NodeJS.Signals | null }> = [];
 
   beforeAll(async () => {
-    built = buildCli();
+    built = await buildCliAsync();
     dir = await mkdtemp(join(tmpdir(), 'marsad-cli-worker-'));
     // Pages answer after a moment, so that workers hold jobs in hand when one is killed.
     const slow = (body: string): Handler => (_req, res) =>
