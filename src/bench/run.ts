@@ -32,6 +32,7 @@ export const BENCHES: Benchmark[] = [
   // 50,000 events (the figure) whatever --docs says; --runs sets the timed page loads.
   { name: 'dashboard', run: (o) => benchDashboard({ events: 50_000, runs: o.runs ?? 3 }) },
   { name: 'api', run: benchApi },
+  { name: 'queue', run: async (o) => (await import('./queue.js')).benchQueue(o) },
 ];
 
 export interface Machine {

@@ -7,6 +7,7 @@ import { registerIngest } from './commands/ingest.js';
 import { registerServe } from './commands/serve.js';
 import { registerStart } from './commands/start.js';
 import { registerWatch } from './commands/watch.js';
+import { registerWorker } from './commands/worker.js';
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command();
@@ -23,6 +24,7 @@ export async function main(argv: string[]): Promise<number> {
   registerExtract(program, setExit);
   registerIngest(program, setExit);
   registerWatch(program, setExit);
+  registerWorker(program, setExit);
   registerServe(program, setExit);
   registerStart(program, setExit);
   registerExport(program, setExit);

@@ -1,11 +1,37 @@
 // The store a command writes to: a SQLite file, or a PostgreSQL database given by its URL. Reports
 // of the same event from several articles join one canonical event (src/corroborate/).
+//
+// A PostgreSQL URL may name a schema: postgres://host/db?schema=marsad (created when missing), so
+// several marsad deployments, or test runs, can share one database.
 import { createCorroborator } from '../corroborate/index.js';
+import { JobQueue } from '../queue/queue.js';
 import { openPostgresStore, openSqliteStore, type Store } from '../store/index.js';
 
 const PG_URL = /^postgres(ql)?:\/\//i;
 
-export function openStoreAt(db: string): Promise<Store> {
+export function isPostgresUrl(db: string): boolean {
+  return PG_URL.test(db);
+}
+
+/** The URL without marsad's own `schema` parameter, and the schema it named. */
+export function postgresTarget(url: string): { connectionString: string; schema?: string } {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    throw new Error(`${url.replace(/\/\/[^@/]*@/, '//…@')}: not a valid postgres:// URL`);
+  }
+  const schema = u.searchParams.get('schema') ?? undefined;
+  u.searchParams.delete('schema');
+  return { connectionString: u.href, ...(schema ? { schema } : {}) };
+}
+
+export function openStoreAt(db: string, o: { poolMax?: number } = {}): Promise<Store> {
   const corroborator = createCorroborator();
-  return PG_URL.test(db) ? openPostgresStore({ connectionString: db, corroborator }) : openSqliteStore({ path: db, corroborator });
+  if (!isPostgresUrl(db)) return openSqliteStore({ path: db, corroborator });
+  return openPostgresStore({ ...postgresTarget(db), corroborator, ...(o.poolMax ? { pool: { max: o.poolMax } } : {}) });
+}
+
+export function openQueueAt(url: string, o: { poolMax?: number } = {}): Promise<JobQueue> {
+  return JobQueue.open({ ...postgresTarget(url), ...o });
 }

@@ -6,7 +6,7 @@ import { MarsadError } from '../doc/diagnostics.js';
 import { createExtractor } from '../pipeline/index.js';
 import type { Extractor } from '../pipeline/types.js';
 import { configFromEnv, type AppDeps, type ServerConfig } from '../server/index.js';
-import { openStoreAt } from './open-store.js';
+import { isPostgresUrl, openQueueAt, openStoreAt } from './open-store.js';
 import { articleReader } from './read-article.js';
 
 export const DEFAULT_DB = 'marsad.db';
@@ -36,6 +36,14 @@ export function loadExtractor(): { extract: Extractor; problem: string | null } 
 
 export async function openDeps(o: { db: string; config?: Partial<ServerConfig> }): Promise<OpenedDeps> {
   const store = await openStoreAt(o.db);
+  // Beside a PostgreSQL store there may be workers: /api/status shows their queue.
+  let queue = null;
+  try {
+    queue = isPostgresUrl(o.db) ? await openQueueAt(o.db, { poolMax: 1 }) : null;
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
   const { extract, problem } = loadExtractor();
   const reader = articleReader();
   const env = configFromEnv();
@@ -46,10 +54,11 @@ export async function openDeps(o: { db: string; config?: Partial<ServerConfig> }
     ...o.config,
   };
   return {
-    deps: { store, extract, readArticle: reader.read, config },
+    deps: { store, extract, readArticle: reader.read, config, queue },
     extractorProblem: problem,
     async close() {
       await reader.close();
+      await queue?.close();
     },
   };
 }

@@ -298,7 +298,7 @@ describe('HTTP API (inject)', () => {
       expect(spec.openapi).toBe('3.1.0');
       expect(Object.keys(spec.paths).sort()).toEqual([
         '/api/articles', '/api/articles/{id}', '/api/control', '/api/events', '/api/events/{id}', '/api/export', '/api/extract', '/api/facets',
-        '/api/map', '/api/map/leaves', '/api/places/{id}/control', '/api/stats', '/api/stats/timeline',
+        '/api/map', '/api/map/leaves', '/api/places/{id}/control', '/api/stats', '/api/stats/timeline', '/api/status',
       ]);
       expect(spec.paths['/api/articles'].post.security).toEqual([{ bearer: [] }]);
       expect(spec.components.securitySchemes.bearer.scheme).toBe('bearer');

@@ -14,6 +14,7 @@ import { extractRoutes } from './routes/extract.js';
 import { mapRoutes } from './routes/map.js';
 import { statsRoutes } from './routes/stats.js';
 import { ResponseCache } from './response-cache.js';
+import { statusRoutes } from './routes/status.js';
 import { eventRow } from './schemas.js';
 import type { AppDeps } from './types.js';
 
@@ -55,6 +56,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(articlesRoutes, { store, extract, readArticle, token: config.token, bodyLimit: config.maxBodyBytes });
   await app.register(extractRoutes, { extract, readArticle, bodyLimit: config.maxExtractBytes });
   await app.register(statsRoutes, { store, cache });
+  await app.register(statusRoutes, { store, queue: deps.queue ?? null });
   await app.register(exportRoutes, { store });
   await app.register(mapRoutes, { store });
   await app.register(controlRoutes, { store });

@@ -418,3 +418,61 @@ export const controlResponse = {
     },
   },
 } as const;
+
+const count = { type: 'integer', minimum: 0 } as const;
+
+export const statusResponse = {
+  type: 'object',
+  required: ['mode', 'store', 'queue', 'workers', 'workersAlive', 'note'],
+  properties: {
+    mode: { type: 'string', enum: ['local', 'queue'], description: 'local: SQLite, ingestion runs inside `marsad ingest`/`watch`; queue: PostgreSQL with a job queue and workers' },
+    store: {
+      type: 'object',
+      properties: {
+        dialect: { type: 'string', enum: ['sqlite', 'postgres'] },
+        articles: count, events: count,
+        failures: { ...count, description: 'Inputs that failed for good (the ingest log), dead letters included' },
+        lastIngestAt: nullable('string'), schemaVersion: { type: 'integer' },
+      },
+    },
+    queue: {
+      type: ['object', 'null'],
+      description: 'Null without a queue (SQLite)',
+      properties: {
+        jobs: {
+          type: 'object',
+          description: 'Jobs by state; retrying: queued again after a failure, waiting for their backoff',
+          properties: { queued: count, running: count, done: count, dead: count, retrying: count },
+        },
+        oldestQueuedAt: { ...nullable('string'), description: 'When the oldest job still queued was added: how far behind the workers are' },
+        expiredLeases: { ...count, description: 'Running jobs whose worker stopped renewing the lease; queued again at the next sweep' },
+        deadLetters: {
+          type: 'array',
+          description: 'The latest jobs that failed for good (`marsad queue requeue` queues them again)',
+          items: {
+            type: 'object',
+            properties: {
+              id: { type: 'string' }, kind: { type: 'string', enum: ['fetch', 'extract'] }, key: { type: 'string' }, attempts: count,
+              code: nullable('string'), error: nullable('string'), failedAt: nullable('string'),
+            },
+          },
+        },
+      },
+    },
+    workers: {
+      type: 'array',
+      description: 'Workers that have beaten lately (kept a day), newest first',
+      items: {
+        type: 'object',
+        properties: {
+          id: { type: 'string' }, host: { type: 'string' }, pid: { type: 'integer' }, concurrency: { type: 'integer' },
+          state: { type: 'string', enum: ['running', 'stopping', 'stopped'] }, inHand: count, done: count, failed: count,
+          startedAt: { type: 'string' }, lastSeen: { type: 'string' },
+          alive: { type: 'boolean', description: 'Not stopped, and seen in the last 30 s (workers beat every few seconds)' },
+        },
+      },
+    },
+    workersAlive: count,
+    note: { type: 'string' },
+  },
+} as const;

@@ -1,5 +1,6 @@
 import type { DocumentInput } from '../doc/document.js';
 import type { Extractor } from '../pipeline/types.js';
+import type { QueueStatusSource } from './routes/status.js';
 import type { Store } from '../store/types.js';
 import type { ServerConfig } from './config.js';
 
@@ -25,4 +26,6 @@ export interface AppDeps {
   extract: Extractor;
   readArticle: ReadArticle;
   config?: Partial<ServerConfig>;
+  /** The job queue beside a PostgreSQL store, for GET /api/status; none with SQLite. */
+  queue?: QueueStatusSource | null;
 }

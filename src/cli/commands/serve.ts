@@ -1,4 +1,5 @@
 // marsad serve [--db FILE] [--port N] [--host H]   the HTTP API and the dashboard on one database
+// marsad serve --postgres URL                       the same on PostgreSQL (--db URL works too), with the queue in /api/status
 
 import type { Command } from 'commander';
 import { serve, type Serving } from '../../server/index.js';
@@ -48,13 +49,19 @@ export async function runServe(o: ServeOptions): Promise<Serving> {
 export function registerServe(program: Command, setExit: (code: number) => void): void {
   program
     .command('serve')
-    .description('serve the HTTP API and the dashboard on a SQLite database (writes need MARSAD_TOKEN)')
+    .description('serve the HTTP API and the dashboard on a SQLite or PostgreSQL database (writes need MARSAD_TOKEN)')
     .option('--db <file>', 'the SQLite database (created when missing), or a postgres:// URL', DEFAULT_DB)
+    .option('--postgres <url>', 'serve from this PostgreSQL database (the same as --db URL)')
     .option('--port <n>', `port (default ${DEFAULT_PORT}; 0 picks a free one)`, parsePort)
     .option('--host <host>', 'address to listen on (default 127.0.0.1; 0.0.0.0 exposes it)')
-    .action(async (opts: ServeOptions) => {
+    .action(async (opts: ServeOptions & { postgres?: string }, cmd: Command) => {
+      if (opts.postgres !== undefined && cmd.getOptionValueSource('db') === 'cli' && opts.db !== opts.postgres) {
+        process.stderr.write('marsad: serve: give --db or --postgres, not both\n');
+        setExit(2);
+        return;
+      }
       try {
-        await runServe(opts);
+        await runServe({ ...opts, db: opts.postgres ?? opts.db });
       } catch (err) {
         process.stderr.write(`marsad: serve: ${(err as Error).message}\n`);
         setExit(1);

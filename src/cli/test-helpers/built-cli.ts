@@ -1,7 +1,7 @@
 // The command line as users run it, for end-to-end tests: the sources compiled once per test file
 // into a private folder under node_modules/.cache (worker threads need JavaScript, and dist/ may be
 // stale or in use), then run as child processes.
-import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { execFile, spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../../knowledge/paths.js';
@@ -22,6 +22,23 @@ export function buildCli(): BuiltCli {
   const r = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json'), '--outDir', out, '--sourceMap', 'false'], { encoding: 'utf8' });
   const cli = join(out, 'cli.js');
   if (!existsSync(cli)) throw new Error(`building the CLI failed:\n${r.stdout}${r.stderr}`);
+  return { cli, remove: () => rmSync(out, { recursive: true, force: true }) };
+}
+
+/**
+ * The same, without blocking this thread while tsc runs: on a loaded machine a build of minutes would
+ * otherwise starve the test runner's own messages (vitest gives up on them after a minute).
+ */
+export async function buildCliAsync(): Promise<BuiltCli> {
+  const root = packageRoot();
+  const out = join(root, 'node_modules', '.cache', 'marsad-e2e', `${process.pid}-${Date.now().toString(36)}`);
+  mkdirSync(out, { recursive: true });
+  const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  const log = await new Promise<string>((resolve) => {
+    execFile(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json'), '--outDir', out, '--sourceMap', 'false'], { encoding: 'utf8' }, (_err, stdout, stderr) => resolve(`${stdout}${stderr}`));
+  });
+  const cli = join(out, 'cli.js');
+  if (!existsSync(cli)) throw new Error(`building the CLI failed:\n${log}`);
   return { cli, remove: () => rmSync(out, { recursive: true, force: true }) };
 }
 
