@@ -1,4 +1,4 @@
-// Crash safety: the real `marsad ingest` in a child process, SIGKILLed at seeded random points while it
+// Crash safety: the real `marsad ingest` (node dist/cli.js) in a child process, SIGKILLed at seeded random points while it
 // stores thousands of documents into a SQLite file, restarted each time, then let finish. Compared with
 // a clean uninterrupted run over the same input: every document stored exactly once, none half-written,
 // the same events, and the file passes SQLite's integrity check after every kill.
@@ -10,10 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '../bench/corpus.js';
-import { buildCli, runCli, startCli, type BuiltCli, type CliRun } from '../cli/test-helpers/built-cli.js';
+import { runCli, startCli, type BuiltCli, type CliRun } from '../cli/test-helpers/built-cli.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import { paragraphDocs, writeJsonl } from './test-helpers/corpus.js';
 import { dbState, type DbState } from './test-helpers/db-state.js';
+import { distCli } from './test-helpers/dist-cli.js';
 
 const DOCS = Number(process.env.MARSAD_RELIABILITY_DOCS) || 5000;
 const KILLS = Number(process.env.MARSAD_RELIABILITY_KILLS) || 6;
@@ -24,14 +25,13 @@ let dir: string;
 let input: string;
 
 beforeAll(() => {
-  built = buildCli();
+  built = distCli();
   dir = mkdtempSync(join(tmpdir(), 'marsad-crash-'));
   input = join(dir, 'docs.jsonl');
   writeJsonl(input, paragraphDocs(DOCS, SEED));
 });
 
 afterAll(() => {
-  built?.remove();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
