@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.reliability.test.ts'],
-    testTimeout: 30 * 60_000,
+    testTimeout: 90 * 60_000, // 5,000 documents ingested twice (a clean run and a killed one) on 2 busy cores
     hookTimeout: 10 * 60_000,
     pool: 'forks',
     fileParallelism: false,

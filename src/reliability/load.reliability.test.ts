@@ -54,13 +54,15 @@ describe(`the API under load while an ingest writes (${REQUESTS} requests, ${CON
     // The server first (it loads the gazetteer and lexicons: tens of seconds on a busy machine), then
     // the ingest, so that the writes overlap the whole load.
     const serve = startCli(built, ['serve', '--db', db, '--port', '0'], { env: { MARSAD_LOG_LEVEL: 'error' } });
-    const up = await waitFor(serve.output, (r) => /dashboard at (http:\/\/\S+)\//.test(r.stdout), 300_000);
-    const url = /dashboard at (http:\/\/\S+)\//.exec(up.stdout)![1];
-    const ingest = startCli(built, ['ingest', join(dir, 'docs.jsonl'), '--db', db, '--workers', '1']);
+    let ingest: ReturnType<typeof startCli> | null = null;
     try {
+      const up = await waitFor(serve.output, (r) => /dashboard at (http:\/\/\S+)\//.test(r.stdout), 300_000);
+      const url = /dashboard at (http:\/\/\S+)\//.exec(up.stdout)![1];
+      ingest = startCli(built, ['ingest', join(dir, 'docs.jsonl'), '--db', db, '--workers', '1']);
+      const writer = ingest;
       // some documents in first, so the reads have something to read
-      await waitFor(ingest.output, (r) => inserted(r.stderr) >= 10, 300_000);
-      const insertedBefore = inserted(ingest.output().stderr);
+      await waitFor(writer.output, (r) => inserted(r.stderr) >= 10, 300_000);
+      const insertedBefore = inserted(writer.output().stderr);
 
       let next = 0;
       const statuses = new Map<number, number>();
@@ -73,7 +75,7 @@ describe(`the API under load while an ingest writes (${REQUESTS} requests, ${CON
         requests: [{ setupRequest: (req) => ({ ...req, path: PATHS[next++ % PATHS.length] }) }],
         setupClient: (client) => client.on('response', (status: number) => statuses.set(status, (statuses.get(status) ?? 0) + 1)),
       });
-      const insertedDuring = inserted(ingest.output().stderr) - insertedBefore;
+      const insertedDuring = inserted(writer.output().stderr) - insertedBefore;
       const l = result.latency;
       console.log([
         `load while ingesting: ${result.requests.total} requests in ${(result.duration).toFixed(1)} s over ${CONNECTIONS} connections,`,
@@ -89,12 +91,12 @@ describe(`the API under load while an ingest writes (${REQUESTS} requests, ${CON
       expect([...statuses.keys()]).toEqual([200]);
       // the writer really was writing while the reads ran
       expect(insertedDuring).toBeGreaterThan(0);
-      expect(ingest.output().code, 'the ingest was still running when the load ended, or ended well').not.toBe(1);
+      expect(writer.output().code, 'the ingest was still running when the load ended, or ended well').not.toBe(1);
     } finally {
       serve.child.kill('SIGTERM');
       await serve.finished;
     }
-    const done = await ingest.finished;
+    const done = await ingest!.finished;
     expect(done.code, done.stderr.slice(-2000)).toBe(0);
     const s = dbState(db);
     expect(s.integrity).toBe('ok');
