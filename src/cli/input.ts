@@ -10,11 +10,13 @@ export async function readStdin(): Promise<Buffer> {
   for await (const chunk of process.stdin) {
     const b = chunk as Buffer;
     size += b.length;
-    // keep reading so the writer is not blocked, but do not keep more than the limit (plus one byte)
-    if (size <= MAX_INPUT_BYTES + 1) chunks.push(b);
+    // keep reading so the writer is not blocked, but keep no more than the limit
+    if (size <= MAX_INPUT_BYTES) chunks.push(b);
   }
-  const buf = Buffer.concat(chunks);
-  return size > buf.length ? Buffer.concat([buf, Buffer.alloc(1)]) : buf;
+  // Judged on the true size: what was kept may end anywhere below the limit, and padding it (as this
+  // once did, with a NUL) made 50 MB of text on stdin an INPUT_BINARY error instead.
+  if (size > MAX_INPUT_BYTES) throw new MarsadError('INPUT_TOO_LARGE', `${size} bytes > ${MAX_INPUT_BYTES}`);
+  return Buffer.concat(chunks);
 }
 
 /** Decode bytes as strict UTF-8 text, with the checks every text input passes. */

@@ -41,7 +41,7 @@ export const CATALOGUE = {
   KNOWLEDGE_INVALID: { severity: 'error', status: 500, message: 'knowledge file failed validation' },
   // API
   AUTH_REQUIRED: { severity: 'error', status: 401, message: 'a bearer token is required' },
-  AUTH_INVALID: { severity: 'error', status: 403, message: 'the bearer token is not valid' },
+  AUTH_INVALID: { severity: 'error', status: 401, message: 'the bearer token is not valid' },
   NOT_FOUND: { severity: 'error', status: 404, message: 'not found' },
   BAD_REQUEST: { severity: 'error', status: 400, message: 'bad request' },
   PAYLOAD_TOO_LARGE: { severity: 'error', status: 413, message: 'request body too large' },

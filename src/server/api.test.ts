@@ -39,13 +39,15 @@ describe('HTTP API (inject)', () => {
       expect(res.json()).toMatchObject({ status: 'duplicate', eventIds: [expect.stringMatching(/^evt_/)] });
     });
 
-    it('needs a bearer token: missing → 401, wrong → 403', async () => {
+    it('needs a bearer token: missing or wrong → 401 with a Bearer challenge', async () => {
       const missing = await post(t, IDLIB, {});
       expectError(missing, 401, 'AUTH_REQUIRED');
       expect(missing.headers['www-authenticate']).toMatch(/^Bearer/);
       expectError(await post(t, IDLIB, { authorization: 'Basic dXNlcjpwYXNz' }), 401, 'AUTH_REQUIRED');
-      expectError(await post(t, IDLIB, { authorization: 'Bearer wrong-token' }), 403, 'AUTH_INVALID');
-      expectError(await post(t, IDLIB, { authorization: `Bearer ${TOKEN}x` }), 403, 'AUTH_INVALID');
+      const wrong = await post(t, IDLIB, { authorization: 'Bearer wrong-token' });
+      expectError(wrong, 401, 'AUTH_INVALID');
+      expect(wrong.headers['www-authenticate']).toMatch(/^Bearer .*error="invalid_token"/);
+      expectError(await post(t, IDLIB, { authorization: `Bearer ${TOKEN}x` }), 401, 'AUTH_INVALID');
     });
 
     it('refuses a body over the size limit with 413', async () => {

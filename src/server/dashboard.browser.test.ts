@@ -224,6 +224,11 @@ describe.skipIf(skip !== null)('dashboard in Chromium', () => {
     expect(text).toContain('<img src=x onerror=');
     expect(text).toContain('<a href="javascript:window.__xss=1">');
     expect(await page.locator('.event-view script, .event-view img, .event-view .text a').count()).toBe(0);
+    // the outlet and the actor's names are text too
+    const view = await page.textContent('.event-view');
+    expect(view).toContain('<img src=x onerror="window.__xss=\'outlet\'"><b>Outlet</b>');
+    expect(view).toMatch(/<script>Unknown<\/script>|<img src=x onerror=alert\(1\)>/);
+    expect(await page.locator('.event-view b').count()).toBe(0);
     // The article's javascript: URL is not made a link.
     expect(await page.locator('.event-view a.original').count()).toBe(0);
     expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
@@ -233,7 +238,14 @@ describe.skipIf(skip !== null)('dashboard in Chromium', () => {
     await page.click('.article-text a.to-article');
     await page.waitForSelector('.article-view[data-state=ready]');
     expect(await page.textContent('.article-view h2')).toBe('<img src=x onerror="window.__xss=\'title\'">عنوان');
+    expect(await page.textContent('.article-view')).toContain('<img src=x onerror="window.__xss=\'outlet\'"><b>Outlet</b>');
+    expect(await page.locator('.article-view img, .article-view b').count()).toBe(0);
     await shot('10-hostile-article');
+    // the actor filter lists the hostile actor's name as an option's text
+    await page.goto(url);
+    await ready();
+    const options = await page.locator('select[name=actor] option, #filter-actor option, select option').allTextContents();
+    expect(options.some((o) => o.includes('<img src=x onerror=alert(1)>') || o.includes('<script>Unknown</script>')), options.join(' | ')).toBe(true);
     await expectNothingRan();
   });
 });

@@ -42,7 +42,9 @@ export function installErrorHandling(app: FastifyInstance): void {
     const api = toApiError(err);
     if (api.status >= 500) req.log.error({ err }, 'request failed');
     else req.log.info({ code: api.code }, api.message);
+    // RFC 6750 §3.1: a missing or wrong bearer token is 401 with a challenge; 403 is for a server that takes no writes.
     if (api.code === 'AUTH_REQUIRED') reply.header('www-authenticate', 'Bearer realm="marsad"');
+    if (api.code === 'AUTH_INVALID') reply.header('www-authenticate', 'Bearer realm="marsad", error="invalid_token"');
     return reply.code(api.status).send({ error: { code: api.code, message: api.message } });
   });
   app.setNotFoundHandler((req, reply) =>

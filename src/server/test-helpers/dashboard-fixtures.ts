@@ -13,7 +13,7 @@ export const HOSTILE_TEXT =
 
 export const HOSTILE: FixtureArticle = {
   url: 'javascript:window.__xss="link"',
-  outlet: '<b>Outlet</b>',
+  outlet: '<img src=x onerror="window.__xss=\'outlet\'"><b>Outlet</b>',
   title: '<img src=x onerror="window.__xss=\'title\'">عنوان',
   publishedAt: '2024-05-20',
   text: HOSTILE_TEXT,
