@@ -1,9 +1,16 @@
-// The benchmark machinery, without running a benchmark: no timing is asserted anywhere in the tests.
+// The benchmark machinery: no timing is asserted anywhere in the tests. The last block runs the
+// whole bench at toy sizes (--quick) through the built entry and checks the JSON it prints.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSource } from '../ingest/sources.js';
+import { packageRoot } from '../knowledge/paths.js';
+import { peakRssMbOf } from './cli.js';
 import { generateCorpus } from './corpus.js';
 import { benchPage } from './ingest.js';
-import { BENCHES, figureKey, formatTable, parseArgs, toJson } from './run.js';
+import { BENCHES, figureKey, formatTable, headline, parseArgs, scalingLines, toJson, type Figures } from './run.js';
+import { articleOfLength, growthExponent, lengthLabel, LINEAR_EXPONENT, prefixed } from './scaling.js';
 
 describe('the generated corpus', () => {
   it('is news-length Arabic, 3–5 KB an article, the same for the same seed', () => {
@@ -40,6 +47,7 @@ describe('the bench registry', () => {
 
   it('parses its arguments and refuses unknown ones', () => {
     expect(parseArgs(['--json', '--only', 'reading', '--docs', '50', '--runs', '3'])).toEqual({ json: true, only: ['reading'], docs: 50, runs: 3 });
+    expect(parseArgs(['--quick'])).toMatchObject({ quick: true, json: false });
     expect(() => parseArgs(['--fast'])).toThrow(/unknown argument/);
     expect(() => parseArgs(['--docs', '0'])).toThrow(/positive/);
   });
@@ -53,5 +61,103 @@ describe('the ingest bench pages', () => {
     expect(doc.title).toBe(title);
     expect(doc.text).toContain(first);
     expect(doc.outlet).toBe('صحيفة القياس');
+  });
+});
+
+describe('the scaling figures', () => {
+  it('take the growth exponent as the log-log slope', () => {
+    expect(growthExponent([[1, 3], [10, 30], [100, 300]])).toBeCloseTo(1, 10);
+    expect(growthExponent([[1, 1], [10, 100], [1000, 1e6]])).toBeCloseTo(2, 10);
+    expect(growthExponent([[10, 5], [1000, 5]])).toBeCloseTo(0, 10);
+    // n log n over three decades stays under the line drawn for "linear"; n^1.5 does not
+    const nlogn = [1e3, 1e4, 1e5, 1e6].map((n) => [n, n * Math.log(n)] as [number, number]);
+    expect(growthExponent(nlogn)).toBeLessThan(LINEAR_EXPONENT);
+    expect(growthExponent(nlogn.map(([n]) => [n, n ** 1.5] as [number, number]))).toBeGreaterThan(LINEAR_EXPONENT);
+    expect(() => growthExponent([[5, 1]])).toThrow(/two points/);
+    expect(() => growthExponent([[5, 1], [5, 2]])).toThrow(/same/);
+  });
+
+  it('build articles of a length from the generator, cut after a full sentence', () => {
+    for (const bytes of [1024, 10 * 1024, 100 * 1024]) {
+      const text = articleOfLength(bytes);
+      const size = Buffer.byteLength(text);
+      expect(size).toBeLessThanOrEqual(bytes);
+      expect(size).toBeGreaterThan(bytes * 0.7);
+      expect(text).toMatch(/[.؟»]$/);
+      expect(text).not.toContain('\uFFFD');
+    }
+    expect(articleOfLength(4096)).toBe(articleOfLength(4096));
+    expect(articleOfLength(4096, 1)).not.toBe(articleOfLength(4096, 2));
+  });
+
+  it('name lengths and nest figures as the JSON keys expect', () => {
+    expect([1024, 10 * 1024, 100 * 1024, 1024 * 1024].map(lengthLabel)).toEqual(['1kb', '10kb', '100kb', '1mb']);
+    expect(prefixed('length', { exponent: 1.01, '1kbMs': 2 })).toEqual({ lengthExponent: 1.01, length1kbMs: 2 });
+    expect(figureKey('extract', 'lengthExponent')).toBe('extractLengthExponent');
+  });
+
+  it('say in words whether growth is linear', () => {
+    const lines = scalingLines(new Map<string, Figures>([
+      ['extract', { lengthExponent: 1.02, lengthLinear: 1, lengthLastStepExponent: 1.04 }],
+      ['ingest', { sizeExponent: 1.4, sizeLinear: 0 }],
+    ]));
+    expect(lines[0]).toMatch(/article length: growth exponent 1.02 .*— linear; over the last step alone 1.04/);
+    expect(lines[1]).toMatch(/corpus size: growth exponent 1.4 .*NOT linear/);
+  });
+});
+
+describe('peak memory', () => {
+  it.skipIf(process.platform !== 'linux')('reads a running process\'s high-water mark from /proc', () => {
+    const mb = peakRssMbOf(process.pid);
+    expect(mb).toBeGreaterThan(10);
+    expect(mb).toBeLessThan(100_000);
+    expect(peakRssMbOf(2 ** 30)).toBeNull(); // no such process
+  });
+
+  it('takes the headline figure from marsad processes, not from the bench process', () => {
+    const top = headline(new Map<string, Figures>([['extract', { peakRssMb: 300, docs: 5 }], ['cli', { serve1mRssMb: 900, ingestRssMb: 400 }], ['api', { p95Ms: 20 }]]));
+    expect(top.peakRssMb).toBe(900);
+    expect(top.benchPeakRssMb).toBeGreaterThan(10);
+  });
+});
+
+// The headline keys the issue asks for, by exact name.
+const REQUIRED = ['readingDocsPerSec', 'extractDocsPerSec', 'extractP99Ms', 'ingestDocsPerSec', 'apiP95Ms', 'peakRssMb'];
+const entry = join(packageRoot(), 'dist', 'bench', 'index.js');
+const built = existsSync(entry) && existsSync(join(packageRoot(), 'dist', 'cli.js'));
+if (!built) console.warn('bench --quick test skipped: dist/ is missing (run `npm run build`)');
+
+describe.skipIf(!built)('npm run bench -- --quick --json', () => {
+  // Minutes on a loaded machine: every command's start-up loads the knowledge (seconds of CPU each).
+  it('prints one JSON object: the machine, its load, and every figure a finite number', { timeout: 900_000 }, async () => {
+    const child = spawn(process.execPath, [entry, '--quick', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+    child.stderr.on('data', (b: Buffer) => (err += b.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    if (code !== 0) console.warn(`bench --quick stderr:\n${err}`);
+    expect(code).toBe(0);
+    expect(out.trim().split('\n')).toHaveLength(1);
+    const json = JSON.parse(out) as Record<string, unknown>;
+
+    const m = json.machine as Record<string, unknown>;
+    expect(m).toMatchObject({ cores: expect.any(Number), node: process.version, cpu: expect.any(String) });
+    for (const key of ['loadAvgStart', 'loadAvgEnd']) expect(m[key]).toEqual([expect.any(Number), expect.any(Number), expect.any(Number)]);
+    expect(json).toMatchObject({ quick: true, skipped: ['dashboard'] });
+
+    for (const key of REQUIRED) expect(json[key], key).toBeGreaterThan(0);
+    const figures = Object.entries(json).filter(([k]) => !['machine', 'quick', 'skipped'].includes(k));
+    for (const [k, v] of figures) expect(Number.isFinite(v), `${k} = ${String(v)}`).toBe(true);
+    // every bench ran, each with its time and the load it met
+    for (const b of BENCHES.filter((x) => !x.browser)) {
+      expect(json[`${b.name}Seconds`], b.name).toBeGreaterThan(0);
+      expect(json[`${b.name}Load1m`], b.name).toBeGreaterThanOrEqual(0);
+    }
+    // the scaling parts, with their verdicts
+    for (const key of ['extractLengthExponent', 'ingestSizeExponent']) expect(json[key], key).toBeGreaterThan(0);
+    for (const key of ['extractLengthLinear', 'ingestSizeLinear']) expect([0, 1]).toContain(json[key]);
+    expect(json.extractRatioToReading).toBeGreaterThan(0);
+    expect(err).toMatch(/extraction time against article length: growth exponent/);
   });
 });
