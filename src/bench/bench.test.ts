@@ -10,6 +10,7 @@ import { peakRssMbOf } from './cli.js';
 import { generateCorpus } from './corpus.js';
 import { benchPage } from './ingest.js';
 import { BENCHES, figureKey, formatTable, headline, parseArgs, scalingLines, toJson, type Figures } from './run.js';
+import { benchesIn, markdownReport } from './report.js';
 import { articleOfLength, growthExponent, lengthLabel, LINEAR_EXPONENT, prefixed } from './scaling.js';
 
 describe('the generated corpus', () => {
@@ -159,5 +160,39 @@ describe.skipIf(!built)('npm run bench -- --quick --json', () => {
     for (const key of ['extractLengthLinear', 'ingestSizeLinear']) expect([0, 1]).toContain(json[key]);
     expect(json.extractRatioToReading).toBeGreaterThan(0);
     expect(err).toMatch(/extraction time against article length: growth exponent/);
+  });
+});
+
+describe('BENCHMARKS.md from a run', () => {
+  const run = {
+    machine: { cpu: 'Test CPU', cores: 2, node: 'v20.0.0', platform: 'linux x64', memoryGb: 8, startedAt: '2026-01-01T00:00:00.000Z', loadAvgStart: [6, 5, 4], loadAvgEnd: [7, 6, 5] },
+    readingDocsPerSec: 400, readingSeconds: 3, readingLoad1m: 6,
+    extractDocsPerSec: 40, extractCpuDocsPerSec: 50, extractP50Ms: 20, extractP99Ms: 80, extractRatioToReading: 0.1, extractReadingDocsPerSec: 400,
+    extractLength1kbBytes: 1000, extractLength1kbMs: 2, extractLength1kbCpuMs: 2, extractLength1kbCpuMsPerKb: 2, extractLength1kbEvents: 1,
+    extractLengthExponent: 1.02, extractLengthWallExponent: 1.03, extractLengthLastStepExponent: 1.4, extractLengthLinear: 1, extractSeconds: 9, extractLoad1m: 6.5,
+    ingestDocsPerSec: 100, ingestThreads: 2, ingestSizeDocs100Ms: 1000, ingestSizeDocs100DocsPerSec: 100, ingestSizeExponent: 0.98, ingestSizeLinear: 1, ingestSeconds: 30, ingestLoad1m: 7,
+    apiConnections: 8, apiEvents1mP95Ms: 40, apiTimeline1mP95Ms: 70, apiEvents1mSoloP95Ms: 9, apiTimeline1mSoloP95Ms: 12, apiSeconds: 60, apiLoad1m: 5,
+    peakRssMb: 700,
+  };
+
+  it('says what the figures mean for a user, computed from them', () => {
+    const md = markdownReport(run);
+    expect(md).toContain('shared machine under load');
+    expect(md).toContain('6 / 5 / 4');
+    // 100 pages a second is 360,000 an hour: 9 days of a 40,000-a-day stream
+    expect(md).toContain('360,000 articles an hour');
+    expect(md).toContain('**9 days of a 40,000-articles-a-day news stream per hour**');
+    expect(md).toMatch(/1,000,000 events: p95 70 ms with 8 clients at once \(over 50 ms\); one client at a time, p95 12 ms \(within 50 ms\)/);
+    expect(md).toMatch(/Growth exponent \*\*1.02\*\*.*\*\*linear\*\*/);
+  });
+
+  it('lists every figure under its bench, and names the runs it was made from', () => {
+    const md = markdownReport(run, [
+      { file: 'a.json', machine: run.machine, benches: ['reading', 'extract', 'ingest'] },
+      { file: 'b.json', machine: { ...run.machine, startedAt: '2026-01-01T01:00:00.000Z', loadAvgEnd: [9, 8, 7] }, benches: ['api'] },
+    ]);
+    expect(benchesIn(run)).toEqual(['reading', 'extract', 'ingest', 'api']);
+    for (const key of Object.keys(run).filter((k) => k !== 'machine')) expect(md, key).toContain(`\`${key}\``);
+    expect(md).toContain('| 2 | 2026-01-01T01:00:00.000Z | 6 / 5 / 4 | 9 / 8 / 7 | api |');
   });
 });

@@ -122,7 +122,9 @@ export async function benchIngest(opts: IngestBenchOptions = {}): Promise<Ingest
         out.docsPerSec = await measure(pool, cores);
       } else out.docsPerSec = out.workers2DocsPerSec;
       out.threads = cores;
-      Object.assign(out, prefixed('size', await benchIngestSize({ pool, threads: cores, runs, quick: opts.quick })));
+      // 100, 400 and 1,600 pages at the default 200: half, twice and eight times the corpus above
+      const sizes = opts.quick ? undefined : [docs / 2, docs * 2, docs * 8].map(Math.round).filter((n) => n >= 1);
+      Object.assign(out, prefixed('size', await benchIngestSize({ pool, threads: cores, runs, quick: opts.quick, sizes })));
     } finally {
       await pool.close();
     }

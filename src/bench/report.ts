@@ -4,6 +4,15 @@
 
 type Json = Record<string, unknown>;
 
+interface MachineJson { cpu?: string; cores?: number; memoryGb?: number; node?: string; platform?: string; startedAt?: string; loadAvgStart?: number[]; loadAvgEnd?: number[] }
+
+/** One `--json` run when the page is made from several (each measured some of the benches). */
+export interface ReportPart {
+  file: string;
+  machine: MachineJson;
+  benches: string[];
+}
+
 const num = (json: Json, key: string): number | undefined => (typeof json[key] === 'number' ? (json[key] as number) : undefined);
 const fmt = (v: number | undefined, digits = 0): string =>
   v === undefined ? 'n/a' : v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
@@ -18,8 +27,10 @@ export function benchesIn(json: Json): string[] {
   return Object.keys(json).filter((k) => k.endsWith('Seconds') && typeof json[`${k.slice(0, -7)}Load1m`] === 'number').map((k) => k.slice(0, -7));
 }
 
-export function markdownReport(json: Json, command = 'npm run bench -- --json'): string {
-  const m = (json.machine ?? {}) as { cpu?: string; cores?: number; memoryGb?: number; node?: string; platform?: string; startedAt?: string; loadAvgStart?: number[]; loadAvgEnd?: number[] };
+export function markdownReport(json: Json, parts: ReportPart[] = []): string {
+  const command = 'npm run bench -- --json';
+  const m = (parts[0]?.machine ?? json.machine ?? {}) as MachineJson;
+  const last = (parts[parts.length - 1]?.machine ?? m) as MachineJson;
   const n = (k: string) => num(json, k);
   const out: string[] = [];
   const p = (...lines: string[]) => out.push(...lines);
@@ -27,7 +38,7 @@ export function markdownReport(json: Json, command = 'npm run bench -- --json'):
   p('# Benchmarks', '');
   p('> **Measured on a shared machine under load.** These figures were taken on a 2-core virtual machine that',
     '> five other engineers were using at the same time (builds, test suites, other benchmarks): the load average',
-    `> was ${m.loadAvgStart?.join(' / ') ?? 'n/a'} (1 / 5 / 15 min) when the run began and ${m.loadAvgEnd?.join(' / ') ?? 'n/a'} when it ended,`,
+    `> was ${m.loadAvgStart?.join(' / ') ?? 'n/a'} (1 / 5 / 15 min) when the run began and ${last.loadAvgEnd?.join(' / ') ?? 'n/a'} when it ended,`,
     '> that is several runnable processes for every core. Wall-clock figures are therefore pessimistic, often by a',
     '> factor of several; the CPU-time figures (extraction) are what neighbours disturb least. Rerun the command on',
     '> a quiet machine for figures to quote.', '');
@@ -47,7 +58,12 @@ export function markdownReport(json: Json, command = 'npm run bench -- --json'):
     `| Node | ${m.node ?? 'n/a'} (${m.platform ?? 'n/a'}) |`,
     `| run began | ${m.startedAt ?? 'n/a'} |`,
     `| load average at start (1/5/15 min) | ${m.loadAvgStart?.join(' / ') ?? 'n/a'} |`,
-    `| load average at end | ${m.loadAvgEnd?.join(' / ') ?? 'n/a'} |`, '');
+    `| load average at end | ${last.loadAvgEnd?.join(' / ') ?? 'n/a'} |`, '');
+  if (parts.length > 1) {
+    p('The figures come from runs one after another, each measuring some of the benches:', '',
+      '| run | began | load at start | load at end | benches |', '|---|---|---|---|---|',
+      ...parts.map((x, i) => `| ${i + 1} | ${x.machine?.startedAt ?? 'n/a'} | ${x.machine?.loadAvgStart?.join(' / ') ?? 'n/a'} | ${x.machine?.loadAvgEnd?.join(' / ') ?? 'n/a'} | ${x.benches.join(', ')} |`), '');
+  }
   const loads = benchesIn(json).map((b) => `${b} ${fmt(n(`${b}Load1m`), 1)}`);
   if (loads.length) p(`Load average (1 min) as each bench began: ${loads.join(', ')}.`, '');
 

@@ -15,7 +15,7 @@ import { benchIngest } from './ingest.js';
 import { benchExtract } from './extract.js';
 import { benchGazetteer } from '../geo/bench.js';
 import { benchReading } from './reading.js';
-import { markdownReport } from './report.js';
+import { benchesIn, markdownReport, type ReportPart } from './report.js';
 
 export interface BenchOptions {
   /** Documents in a generated corpus, for benchmarks that read one. */
@@ -192,14 +192,20 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (args.report) {
-    let json: Record<string, unknown>;
-    try {
-      json = JSON.parse(readFileSync(args.report, 'utf8')) as Record<string, unknown>;
-    } catch (err) {
-      process.stderr.write(`bench: --report ${args.report}: ${(err as Error).message}\n`);
-      return 2;
+    // several files (comma-separated) are parts of one measurement: later ones add and override figures
+    const json: Record<string, unknown> = {};
+    const parts: ReportPart[] = [];
+    for (const file of args.report.split(',')) {
+      try {
+        const part = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+        parts.push({ file, machine: part.machine as Machine, benches: benchesIn(part) });
+        Object.assign(json, part);
+      } catch (err) {
+        process.stderr.write(`bench: --report ${file}: ${(err as Error).message}\n`);
+        return 2;
+      }
     }
-    process.stdout.write(markdownReport(json));
+    process.stdout.write(markdownReport(json, parts));
     return 0;
   }
   const unknown = args.only.filter((n) => !BENCHES.some((b) => b.name === n));
