@@ -172,6 +172,7 @@ describe('BENCHMARKS.md from a run', () => {
     extractLengthExponent: 1.02, extractLengthWallExponent: 1.03, extractLengthLastStepExponent: 1.4, extractLengthLinear: 1, extractSeconds: 9, extractLoad1m: 6.5,
     ingestDocsPerSec: 100, ingestThreads: 2, ingestSizeDocs100Ms: 1000, ingestSizeDocs100DocsPerSec: 100, ingestSizeExponent: 0.98, ingestSizeLinear: 1, ingestSeconds: 30, ingestLoad1m: 7,
     apiConnections: 8, apiEvents1mP95Ms: 40, apiTimeline1mP95Ms: 70, apiEvents1mSoloP95Ms: 9, apiTimeline1mSoloP95Ms: 12, apiSeconds: 60, apiLoad1m: 5,
+    cliVersionMs: 300, cliExtractOneMs: 2000, cliServeMs: 1500, cliServe100kMs: 2500, cliServe100kReadyMs: 4000, cliServe100kRssMb: 600, cliSeconds: 90, cliLoad1m: 6,
     peakRssMb: 700,
   };
 
@@ -184,6 +185,8 @@ describe('BENCHMARKS.md from a run', () => {
     expect(md).toContain('**9 days of a 40,000-articles-a-day news stream per hour**');
     expect(md).toMatch(/1,000,000 events: p95 70 ms with 8 clients at once \(over 50 ms\); one client at a time, p95 12 ms \(within 50 ms\)/);
     expect(md).toMatch(/Growth exponent \*\*1.02\*\*.*\*\*linear\*\*/);
+    expect(md).toContain('after 1,500 ms on an empty database and 2,500 ms on');
+    expect(md).toContain('100,000 events (the map\'s first view is ready at 4,000 ms; the server then holds 600 MB)');
   });
 
   it('lists every figure under its bench, and names the runs it was made from', () => {
@@ -191,7 +194,7 @@ describe('BENCHMARKS.md from a run', () => {
       { file: 'a.json', machine: run.machine, benches: ['reading', 'extract', 'ingest'] },
       { file: 'b.json', machine: { ...run.machine, startedAt: '2026-01-01T01:00:00.000Z', loadAvgEnd: [9, 8, 7] }, benches: ['api'] },
     ]);
-    expect(benchesIn(run)).toEqual(['reading', 'extract', 'ingest', 'api']);
+    expect(benchesIn(run)).toEqual(['reading', 'extract', 'ingest', 'api', 'cli']);
     for (const key of Object.keys(run).filter((k) => k !== 'machine')) expect(md, key).toContain(`\`${key}\``);
     expect(md).toContain('| 2 | 2026-01-01T01:00:00.000Z | 6 / 5 / 4 | 9 / 8 / 7 | api |');
   });
