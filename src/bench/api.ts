@@ -42,6 +42,8 @@ export interface ApiBenchOptions {
   maxRequests?: number;
   /** … and as many as one pass over the mix says fit in this many seconds (default 10). */
   maxSeconds?: number;
+  /** Where the filled stores are kept (default os.tmpdir(), shared by every run). */
+  storeDir?: string;
 }
 
 export type ApiFigures = Record<string, number>;
@@ -235,6 +237,7 @@ export async function benchApi(opts: ApiBenchOptions = {}): Promise<ApiFigures> 
     const label = sizeLabel(size);
     log(`${size.toLocaleString('en-US')} events: preparing the store (a first fill of 1,000,000 takes a few minutes; later runs reuse it)`);
     const filled = await filledStore(size, {
+      dir: opts.storeDir,
       onProgress: (n) => process.stderr.write(`\rbench api: filled ${n.toLocaleString('en-US')} of ${size.toLocaleString('en-US')} events`),
     });
     if (!filled.cached) process.stderr.write('\n');

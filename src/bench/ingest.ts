@@ -2,6 +2,7 @@
 // of article text each) into a fresh SQLite database — read the page, find the article in it,
 // extract, write one transaction per document — with extraction on this thread, then on 1 and on 2
 // worker threads. Start-up (threads, knowledge) is left out: each pool extracts a few pages first.
+// Then, on the default pool, time against corpus size (./scaling.ts): size… figures.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,24 +12,27 @@ import { inProcessPool, threadPool, type ExtractPool } from '../pipeline/pool.js
 import { openSqliteStore } from '../store/sqlite.js';
 import { generateCorpus } from './corpus.js';
 import { median } from './reading.js';
+import { benchIngestSize, prefixed } from './scaling.js';
 
 export interface IngestBenchOptions {
   /** Pages in the directory. Default 200 (the whole pipeline runs ~20 ms a page). */
   docs?: number;
   /** Timed ingests per configuration; the median is reported. */
   runs?: number;
+  /** Toy sizes, and only the default pool (--quick: each pool costs seconds of start-up). */
+  quick?: boolean;
 }
 
 // a type, not an interface, so it is a record of figures for the bench registry
-export type IngestBenchResult = {
+export type IngestBenchResult = Record<string, number> & {
   docs: number;
   runs: number;
   /** --workers 1: extraction on the main thread. */
-  inProcessDocsPerSec: number;
-  workers1DocsPerSec: number;
+  inProcessDocsPerSec?: number;
+  workers1DocsPerSec?: number;
   workers2DocsPerSec: number;
-  /** The default: as many threads as cores. */
-  ingestDocsPerSec: number;
+  /** The default (as many threads as cores): `ingestDocsPerSec` in the JSON. */
+  docsPerSec: number;
   /** 2 threads, documents printed nowhere and stored nowhere (--jsonl > /dev/null): the store's share. */
   workers2NoStoreDocsPerSec: number;
 };
@@ -49,7 +53,8 @@ export function benchPage(article: string, i: number): string {
   ].join('\n');
 }
 
-async function timeIngest(dir: string, docs: number, pool: ExtractPool, threads: number, store: boolean): Promise<number> {
+/** One ingest of the `docs` pages in `dir` into a fresh SQLite file (or nowhere); its wall time in ms. */
+export async function timeIngest(dir: string, docs: number, pool: ExtractPool, threads: number, store: boolean): Promise<number> {
   const root = mkdtempSync(join(tmpdir(), 'marsad-bench-db-'));
   const db = store ? await openSqliteStore({ path: join(root, 'bench.db') }) : null;
   const fetcher = createFetcher();
@@ -80,24 +85,50 @@ export async function benchIngest(opts: IngestBenchOptions = {}): Promise<Ingest
     // other pages (another seed), so the timed runs find nothing already ingested
     generateCorpus(8, 7).forEach((text, i) => writeFileSync(join(warmDir, `${i}.html`), benchPage(text, i)));
 
+    const warm = async (pool: ExtractPool, threads: number) => {
+      await timeIngest(warmDir, 8, pool, threads, false); // threads started, knowledge loaded, JIT warm
+    };
     const measure = async (pool: ExtractPool, threads: number, store = true): Promise<number> => {
+      const times: number[] = [];
+      for (let r = 0; r < runs; r++) times.push(await timeIngest(dir, docs, pool, threads, store));
+      return Math.round(docs / (median(times) / 1000));
+    };
+    const alone = async (pool: ExtractPool, threads: number): Promise<number> => {
       try {
-        await timeIngest(warmDir, 8, pool, threads, false); // threads started, knowledge loaded, JIT warm
-        const times: number[] = [];
-        for (let r = 0; r < runs; r++) times.push(await timeIngest(dir, docs, pool, threads, store));
-        return Math.round(docs / (median(times) / 1000));
+        await warm(pool, threads);
+        return await measure(pool, threads);
       } finally {
         await pool.close();
       }
     };
 
-    const inProcessDocsPerSec = await measure(inProcessPool(), 1);
-    const workers1DocsPerSec = await measure(threadPool({ threads: 1 }), 1);
-    const workers2DocsPerSec = await measure(threadPool({ threads: 2 }), 2);
+    const out: Record<string, number> = { docs, runs };
+    if (!opts.quick) {
+      out.inProcessDocsPerSec = await alone(inProcessPool(), 1);
+      out.workers1DocsPerSec = await alone(threadPool({ threads: 1 }), 1);
+    }
+    // Two threads, then the default (as many as cores, when that is not 2), on which the rest runs.
+    const two = threadPool({ threads: 2 });
     const cores = availableParallelism();
-    const ingestDocsPerSec = cores === 2 ? workers2DocsPerSec : cores === 1 ? inProcessDocsPerSec : await measure(threadPool({ threads: cores }), cores);
-    const workers2NoStoreDocsPerSec = await measure(threadPool({ threads: 2 }), 2, false);
-    return { docs, runs, inProcessDocsPerSec, workers1DocsPerSec, workers2DocsPerSec, ingestDocsPerSec, workers2NoStoreDocsPerSec };
+    let pool = two;
+    try {
+      await warm(two, 2);
+      out.workers2DocsPerSec = await measure(two, 2);
+      out.workers2NoStoreDocsPerSec = await measure(two, 2, false);
+      if (cores !== 2) {
+        await two.close();
+        pool = cores === 1 ? inProcessPool() : threadPool({ threads: cores });
+        await warm(pool, cores);
+        out.docsPerSec = await measure(pool, cores);
+      } else out.docsPerSec = out.workers2DocsPerSec;
+      out.threads = cores;
+      // 100, 400 and 1,600 pages at the default 200: half, twice and eight times the corpus above
+      const sizes = opts.quick ? undefined : [docs / 2, docs * 2, docs * 8].map(Math.round).filter((n) => n >= 1);
+      Object.assign(out, prefixed('size', await benchIngestSize({ pool, threads: cores, runs, quick: opts.quick, sizes })));
+    } finally {
+      await pool.close();
+    }
+    return out as IngestBenchResult;
   } finally {
     rmSync(dir, { recursive: true, force: true });
     rmSync(warmDir, { recursive: true, force: true });
