@@ -234,7 +234,10 @@ export function matchReports(a: ReportFacts, b: ReportFacts, opts: MatchOptions 
   // and a week or a month is not much better: ask for a second, independent agreement (a named
   // actor on both sides, or the same toll).
   if (date.rule === 'date.unknown' || date.rule === 'date.within-precision') {
-    const corroborated = actors.rule === 'actors.same-id' || figures?.rule === 'figures.same-fatalities';
+    // A dated event against a report with no time at all: the same hands in the same town is no proof
+    // (IS in Sirte, 2015 and 2016 in the dev set); only the same toll is.
+    const timeless = date.rule === 'date.unknown' && (a.date !== null || b.date !== null);
+    const corroborated = (actors.rule === 'actors.same-id' && !timeless) || figures?.rule === 'figures.same-fatalities';
     if (t < 1 || place.score < 0.8 || !corroborated) return vetoed(`${date.rule}-uncorroborated`);
   }
 
