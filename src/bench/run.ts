@@ -3,7 +3,7 @@
 // another on the main thread (one core), and print as a table or, with --json, as one JSON object
 // whose keys are the bench name joined to each figure (reading + docsPerSec → readingDocsPerSec),
 // with the machine and its load, and the headline figures the issue names.
-// --quick runs every benchmark but the browser one at toy sizes, once: a check of the machinery
+// --quick runs every benchmark but the browser and PostgreSQL ones at toy sizes, once: a check of the machinery
 // and of the JSON's shape in seconds (its figures mean nothing).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -35,6 +35,8 @@ export interface Benchmark {
   run: (opts: BenchOptions) => Figures | Promise<Figures>;
   /** Left out of --quick: it needs a browser. */
   browser?: boolean;
+  /** Left out of --quick: it starts worker processes against a PostgreSQL server. */
+  service?: boolean;
 }
 
 /** Events in the API and CLI benches' store under --quick (filled in well under a second). */
@@ -51,8 +53,8 @@ export const BENCHES: Benchmark[] = [
   { name: 'api', run: (o) => benchApi(o.quick ? { runs: o.runs, sizes: apiSizes(o), maxRequests: 64, maxSeconds: 1, storeDir: o.storeDir } : { runs: o.runs, storeDir: o.storeDir }) },
   // after api, so the store it serves is already filled
   { name: 'cli', run: (o) => benchCli({ runs: o.runs, docs: o.quick ? o.docs : undefined, events: Math.max(...apiSizes(o)), quick: o.quick, storeDir: o.storeDir }) },
-  // documents/s through PostgreSQL with 1 and 2 `marsad worker` processes (skipped when it is unreachable, and in --quick)
-  { name: 'queue', run: async (o) => (o.quick ? {} : (await import('./queue.js')).benchQueue(o)) },
+  // documents/s through PostgreSQL with 1 and 2 `marsad worker` processes (skipped when it is unreachable)
+  { name: 'queue', run: async (o) => (await import('./queue.js')).benchQueue(o), service: true },
 ];
 
 export interface Machine {
@@ -216,7 +218,7 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   let benches = args.only.length ? BENCHES.filter((b) => args.only.includes(b.name)) : BENCHES;
-  const skipped = args.quick ? benches.filter((b) => b.browser).map((b) => b.name) : [];
+  const skipped = args.quick ? benches.filter((b) => b.browser || b.service).map((b) => b.name) : [];
   benches = benches.filter((b) => !skipped.includes(b.name));
   const m = machine();
   const opts: BenchOptions = args.quick
