@@ -104,6 +104,9 @@ const noneOrUncounted: Row[] = [
   row('أسفر القصف عن سقوط قتلى.', m('killed', null, 'سقوط قتلى', { qualifier: null, rule: 'fatalities.unquantified' })),
   // one figure for two kinds cannot be split
   row('أسفر الانفجار عن مقتل وإصابة 15 شخصا.', m('killed', null, 'مقتل', { rule: 'casualties.killed.mixed' })),
+  // … but a pronoun already counts the dead: his death and two wounded
+  row('وأعلنت الشرطة انفجار الحزام الناسف ومقتله وإصابة اثنين من المواطنين.',
+    m('killed', 1, 'ومقتله', { rule: 'casualties.killed.pronoun-singular' }), m('injured', 2, 'وإصابة اثنين', { rule: 'casualties.injured.word-number' })),
   // a running total is not one event's figure, before or after the period
   row('منذ بدء الحرب قتل 5000 شخص.'),
   row('قتل 1500 مدني منذ بداية العام.'),

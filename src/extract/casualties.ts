@@ -256,9 +256,15 @@ export function findCasualties(
         continue;
       }
     }
-    // "مقتل وإصابة 20": one figure for two kinds cannot be split — neither gets it
+    // "مقتله"، "اغتياله"، "إصابتها": a verbal noun with a singular pronoun names one person. The
+    // original letter decides: ه is the pronoun, ة (folded to ه) is the noun's own ending.
+    const last = tokens[w.end - 1];
+    const singular = !!text && pos === 'verbalNoun' && w.end - w.start === 1 && /(ه|ها)$/.test(last.norm) && /[هـ]$|ها$/.test(text.slice(last.start, last.end).replace(/[\u064B-\u0652]/g, '')) &&
+      !/ة$/.test(text.slice(last.start, last.end).replace(/[\u064B-\u0652]/g, '')) && keys[w.start].some((k) => !k.exact && k.key.length < last.norm.length);
+    // "مقتل وإصابة 20": one figure for two kinds cannot be split — neither gets it. "مقتله وإصابة
+    // اثنين" is not that: the pronoun already counts the dead.
     const nextW = words[wi + 1];
-    const mixed = nextW && nextW.word.type === 'casualty' && nextW.word.kind !== kind && nextW.start <= w.end + 1 &&
+    const mixed = !singular && nextW && nextW.word.type === 'casualty' && nextW.word.kind !== kind && nextW.start <= w.end + 1 &&
       (tokens[w.end]?.norm === 'و' || tokens[nextW.start]?.norm.startsWith('و')) && !numEndingAt(nextW.start);
     if (mixed) {
       out.push(mention(kind, null, null, w, null, tokens, false, false, `casualties.${kind}.mixed`));
@@ -312,11 +318,7 @@ export function findCasualties(
         continue;
       }
     }
-    // "مقتله"، "اغتياله"، "إصابتها": a verbal noun with a singular pronoun names one person. The
-    // original letter decides: ه is the pronoun, ة (folded to ه) is the noun's own ending.
-    const last = tokens[w.end - 1];
-    if (text && pos === 'verbalNoun' && w.end - w.start === 1 && /(ه|ها)$/.test(last.norm) && /[هـ]$|ها$/.test(text.slice(last.start, last.end).replace(/[\u064B-\u0652]/g, '')) &&
-      !/ة$/.test(text.slice(last.start, last.end).replace(/[\u064B-\u0652]/g, '')) && keys[w.start].some((k) => !k.exact && k.key.length < last.norm.length)) {
+    if (singular) {
       out.push(mention(kind, 1, 'exact', w, null, tokens, false, false, `casualties.${kind}.pronoun-singular`));
       continue;
     }
