@@ -32,7 +32,18 @@ export async function openPostgresStore(opts: PostgresStoreOptions): Promise<Sto
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   let version: number;
   try {
-    if (opts.schema) await sql`create schema if not exists ${sql.id(opts.schema)}`.execute(db);
+    // Several workers may open a fresh schema at the same moment, and two concurrent "create … if not
+    // exists" of one object collide in PostgreSQL's catalog (duplicate key in pg_type): create the
+    // schema and the migrations table under one advisory lock; migrate() then locks each step itself.
+    await db.transaction().execute(async (trx) => {
+      await sql`select pg_advisory_xact_lock(hashtext(${`marsad-open:${opts.schema ?? ''}`}))`.execute(trx);
+      if (opts.schema) await sql`create schema if not exists ${sql.id(opts.schema)}`.execute(trx);
+      await trx.schema.createTable('schema_migrations').ifNotExists()
+        .addColumn('version', 'integer', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('applied_at', 'text', (c) => c.notNull())
+        .execute();
+    });
     version = await migrate(db, postgresDialect);
   } catch (err) {
     await db.destroy();
