@@ -18,6 +18,7 @@ import { listen } from '../server/listen.js';
 import { openSqliteStore } from '../store/index.js';
 import type { Store } from '../store/types.js';
 import { median } from './reading.js';
+import { seededRandom } from './corpus.js';
 
 export interface DashboardBenchOptions {
   /** Events in the database (50,000 in the issue). */
@@ -70,17 +71,8 @@ const TEXT = 'قتل عدد من الأشخاص في هجوم على بلدة، 
 /** Events per generated article: 10 keeps the fill to one transaction per 10 events. */
 const PER_ARTICLE = 10;
 
-/** A small deterministic generator (mulberry32), so every run benchmarks the same data. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// the same deterministic generator (mulberry32) as the bench corpus: the same data on every run
+const rng = seededRandom;
 
 export async function fillStore(store: Store, events: number, seed = 7): Promise<void> {
   const r = rng(seed);

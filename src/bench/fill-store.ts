@@ -27,6 +27,7 @@ import { MIGRATIONS } from '../store/migrations.js';
 import { rebuildRollups } from '../store/rollup.js';
 import type { Database as Schema } from '../store/schema.js';
 import { openSqliteStore } from '../store/sqlite.js';
+import { seededRandom } from './corpus.js';
 
 /** Bump when the generated rows change, so cached files are rebuilt. */
 export const GENERATOR_VERSION = 1;
@@ -41,17 +42,8 @@ export const DAYS = 1096;
 /** Articles per write transaction: ~10,000 events, a few MB of pages per commit. */
 const ARTICLES_PER_TX = 5000;
 
-/** A small deterministic generator (mulberry32), so every fill writes the same data. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// the same deterministic generator (mulberry32) as the bench corpus: the same data on every run
+const rng = seededRandom;
 
 function weighted<T>(items: ReadonlyArray<readonly [T, number]>): (r: number) => T {
   const total = items.reduce((s, [, w]) => s + w, 0);

@@ -12,18 +12,10 @@ import { openSqliteStore } from './sqlite.js';
 import { PG_URL, backends } from './test-helpers/backends.js';
 import { articleInputOf, event, evidence, fixtureExtractor, inputOf, place, type FixtureArticle } from './test-helpers/fixtures.js';
 import type { Corroborator, EventFilter, Store, TimelineBucket, TimelinePoint } from './types.js';
+import { seededRandom } from '../bench/corpus.js';
 
-/** mulberry32: the same fixtures on every run and both backends. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// the same deterministic generator (mulberry32) as the bench corpus: the same data on every run
+const rng = seededRandom;
 
 // Places across known countries, an unknown one, a three-letter unknown code and none at all.
 const PLACES = [
