@@ -67,6 +67,8 @@ function within(inner: Span, outer: Span): boolean {
 function isDefiniteNoun(tok: Token, keys: TokenKey[]): boolean {
   // الهجوم، للهجوم، هجماته (a pronoun suffix makes a noun definite too)
   const w = tok.norm;
+  // a phrase that opens with a preposition (إلى مكان مجهول، على) is not a definite noun
+  if (/^(الي|علي|الا)$/.test(w)) return false;
   if (/^(و|ف|ب|ل|وب|ول|فب)?(ال|ل)/.test(w) && /^(و|ف|ب|ل|وب|ول|فب)?ال/.test(w)) return true;
   if (/^(و|ف|ب|ل)?لل/.test(w)) return true;
   return keys.some((k) => !k.exact && k.key.length < w.length && /(ه|ها|هم|هما)$/.test(w));
@@ -159,6 +161,10 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
       const linked = last && p.tokenStart - last.tokenEnd <= 1 && (tokens[p.tokenStart].norm.startsWith('و') || tokens[last.tokenEnd]?.norm === 'و' || tokens[last.tokenEnd]?.norm === ',');
       if (linked) g.push(p);
       else groups.push([p]);
+    }
+    // "على الطريق بين بني وليد ومصراته": a stretch between two towns is one place, coded at the first
+    for (const g of groups) {
+      if (g.length > 1 && betweenPlaces(tokens, g[0], sent.tokenStart)) g.splice(1);
     }
     for (const g of groups) {
       const p = g[0];
@@ -321,6 +327,20 @@ function prunePlaces(places: PlaceMention[]): PlaceMention[] {
     out.push(p);
   }
   return out;
+}
+
+/** Is the place the first of "بين X و Y" (بين, then perhaps a place word and quotation marks)? */
+function betweenPlaces(tokens: Token[], p: PlaceMention, floor: number): boolean {
+  for (let k = p.tokenStart - 1, skipped = 0; k >= floor && skipped <= 2; k--) {
+    const t = tokens[k];
+    if (t.norm === 'بين') return true;
+    if (t.kind === 'punct' || (p.cue && t.start >= p.cue.start && t.end <= p.cue.end)) {
+      skipped++;
+      continue;
+    }
+    return false;
+  }
+  return false;
 }
 
 function maxWeight(f: Frame): number {
@@ -538,6 +558,26 @@ function dateFor(doc: MarsadDocument, f: Frame): { date: string | null; precisio
   return { date: null, precision: 3, mention: null, ruleId: 'date.unknown' };
 }
 
+/**
+ * A sentence with no date of its own, right after one dated years before the article's latest date
+ * (or its publication), goes on telling that history: "في 13 نيسان 1975 وقعت مواجهة … وخلال المواجهة
+ * حاول مسلحون اغتيال…" is not news of today.
+ */
+function continuesHistory(doc: MarsadDocument, f: Frame): boolean {
+  const { dates, sentences } = doc.layers;
+  const sent = sentences[f.sentence];
+  if (dates.some((d) => d.tokenStart >= sent.tokenStart && d.tokenEnd <= sent.tokenEnd)) return false;
+  const years = dates.filter((d) => d.date).map((d) => Number(d.date!.slice(0, 4)));
+  if (doc.publishedAt) years.push(Number(doc.publishedAt.slice(0, 4)));
+  if (!years.length) return false;
+  const latest = Math.max(...years);
+  const prev = sentences[f.sentence - 1];
+  if (!prev) return false;
+  const before = dates.filter((d) => d.tokenStart >= prev.tokenStart && d.tokenEnd <= prev.tokenEnd);
+  const last = before[before.length - 1];
+  return !!last && (last.kind === 'historical' || (!!last.date && Number(last.date.slice(0, 4)) < latest - 1));
+}
+
 function frameEvents(
   ctx: AssembleContext,
   doc: MarsadDocument,
@@ -619,6 +659,7 @@ function frameEvents(
     if (ref) actor1 = { mention: null, ref: { ...ref, nameAr: '' }, ruleId: 'actor1.protesters-default', span: null };
   }
   const date = dateFor(doc, f);
+  if (continuesHistory(doc, f)) return [];
   const mainTrig = f.triggers.reduce((a, b) => (b.weight > a.weight ? b : a));
   const explicitPlace = placeRule === 'location.in-sentence';
   const confidence = Math.round(Math.max(0.05, Math.min(0.99,

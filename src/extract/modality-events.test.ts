@@ -54,6 +54,9 @@ const pairs: Pair[] = [
     'شن طيران التحالف العربي غارات على مدينة الحديدة فجر اليوم.', 1, 'Air/drone strike', 'Operation Restoring Hope', null, 'الحديدة', '2019-05-12', 1, 0),
   p('تستعد قوات الدعم السريع لمهاجمة مدينة الأبيض.', 'planned',
     'هاجمت قوات الدعم السريع مدينة الأبيض فجر اليوم، ما أسفر عن مقتل 6 أشخاص.', 1, 'Armed clash', 'Military Forces of Sudan (2019-2023) Rapid Support Forces', null, 'الأبيض', '2019-05-12', 1, 6),
+  // a sentence without a date of its own goes on telling the history the sentence before it dated
+  p('في 13 نيسان 1975 وقعت مواجهة مسلحة في بلدة عين الرمانة. وخلال المواجهة حاول مسلحون اغتيال زعيم حزب الكتائب في البلدة.', ',date.historical',
+    'حاول مسلحون اغتيال زعيم محلي في بلدة عين الرمانة صباح اليوم.', 1, 'Attack', 'Unidentified Armed Group (Lebanon)', null, 'عين الرمانة', '2019-05-12', 1, null),
   p('هل قصفت الطائرات الروسية مدينة سراقب؟', 'hypothetical-question',
     'قصفت الطائرات الروسية مدينة سراقب صباح اليوم.', 1, 'Air/drone strike', 'Military Forces of Russia (2000-)', null, 'سراقب', '2019-05-12', 1, 0),
 ];

@@ -8,7 +8,8 @@
 import type { MarsadDocument, PlaceMention, Span, Token } from '../doc/types.js';
 import type { Country, Place, PlaceKind } from '../geo/types.js';
 import type { Stage } from '../pipeline/types.js';
-import { documentKeys, type TokenKey } from './match/keys.js';
+import { fold } from '../lang/ar/normalize.js';
+import { bareKey, documentKeys, type TokenKey } from './match/keys.js';
 
 /** What the place finder needs of the gazetteer. */
 export interface GazetteerLike {
@@ -60,7 +61,14 @@ interface Candidate {
   country: Country | null;
   /** Named only as a far reference point ("410 كلم شرق X"). */
   far?: boolean;
+  /** After a neighbourhood word (حي، أحياء، حارة): a quarter of a town, never a town of its own. */
+  quarter?: boolean;
 }
+
+// quotation marks around a name ("بلدة “الفيضة”"، «راجي عيلي») stand between it and its cue word
+const QUOTE = /^["'“”«»‘’„]+$/;
+// words that name a neighbourhood: what follows is a quarter of a town, not a town
+const QUARTER_WORDS: ReadonlySet<string> = new Set(['حي', 'حيي', 'أحياء', 'حارة', 'حارات'].map((w) => bareKey(fold(w))));
 
 function joinKey(keys: TokenKey[][], tokens: Token[], first: string, i: number, n: number): string | null {
   const parts = [first];
@@ -121,7 +129,8 @@ export function findPlaces(gaz: GazetteerLike, cues: PlaceCues, doc: MarsadDocum
       // cue before the name: a place word (مدينة), a region word (محافظة), a preposition, a list
       let cue: Span | null = null;
       let cueKind: Candidate['cueKind'] = null;
-      const p = i - 1;
+      let p = i - 1;
+      while (p > sent.tokenStart && QUOTE.test(tokens[p].norm)) p--;
       const glued = m.prefixLen > 0 && /^(و|ف)?(ب|ل|ك)/.test(tokens[i].norm) && !m.exact;
       if (p >= sent.tokenStart && keyIn(p, cues.regionWords)) {
         cue = { start: tokens[p].start, end: tokens[p].end };
@@ -150,8 +159,8 @@ export function findPlaces(gaz: GazetteerLike, cues: PlaceCues, doc: MarsadDocum
           break;
         }
         const t = tokens[q].norm;
-        // only cue words, من, numbers and units may stand between the relation and the name
-        if (!(keyIn(q, cues.placeWords) || keyIn(q, cues.regionWords) || t === 'من' || t === 'بعد' || t === 'علي' || tokens[q].kind === 'number' || /^(كلم|كم|كيلومتر|كيلومترات|كيلو|متر|ميل|اميال)$/.test(t))) break;
+        // only cue words, من, numbers, units and quotation marks may stand between the relation and the name
+        if (!(QUOTE.test(t) || keyIn(q, cues.placeWords) || keyIn(q, cues.regionWords) || t === 'من' || t === 'بعد' || t === 'علي' || tokens[q].kind === 'number' || /^(كلم|كم|كيلومتر|كيلومترات|كيلو|متر|ميل|اميال)$/.test(t))) break;
       }
       // "يبعد 410 كلم شرق تمبكتو": a place that far from its anchor is somewhere unnamed, not near it
       let far = false;
@@ -159,7 +168,10 @@ export function findPlaces(gaz: GazetteerLike, cues: PlaceCues, doc: MarsadDocum
       for (let q = Math.max(sent.tokenStart, from - 5); q < from; q++) {
         if (tokens[q].kind === 'number' && /^(كلم|كم|كيلومتر|كيلومترات|كيلو)$/.test(tokens[q + 1]?.norm ?? '') && Number(tokens[q].norm.replace(/,/g, '')) > 50) far = true;
       }
-      cands.push({ tokenStart: i, tokenEnd: m.tokenEnd, prefixLen: m.prefixLen, key: m.key, places: m.places, cue, cueKind, relation, precision, relStart, country: m.country ?? null, far });
+      // "حيي كرم الجبل والمشهد": a quarter, and so are the names listed after it
+      const quarter = (cueKind === 'place' && keys[p].some((k) => QUARTER_WORDS.has(k.key))) ||
+        (tokens[i].norm.startsWith('و') && cands.slice(-2).some((q) => q.quarter && i - q.tokenEnd <= 2));
+      cands.push({ tokenStart: i, tokenEnd: m.tokenEnd, prefixLen: m.prefixLen, key: m.key, places: m.places, cue, cueKind, relation, precision, relStart, country: m.country ?? null, far, quarter });
       i = m.tokenEnd;
     }
   }
@@ -208,6 +220,9 @@ export function findPlaces(gaz: GazetteerLike, cues: PlaceCues, doc: MarsadDocum
     const title = c.tokenStart > 0 && keys[c.tokenStart - 1].some((k) => cues.titles.has(k.key));
     const person = title || (!strongCue && keys[c.tokenStart].some((k) => k.exact && cues.personStarts.has(k.key)));
     if (never || person) continue;
+    // a quarter the gazetteer does not know as one is a namesake elsewhere (حي الكاشف is not the village
+    // of that name): it is left out, and its event goes to the town it is in
+    if (c.quarter && !c.places.some((p) => p.kind === 'district')) continue;
     // a small place abroad, when the article is plainly about another country, is a namesake
     const topVotes = votes.get(countryRank[0] ?? '') ?? 0;
     // ranked without the name's own vote, which would vouch for itself (قرية الخميس الجمعة in Iraq, in a Libyan article)

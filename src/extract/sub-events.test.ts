@@ -37,6 +37,8 @@ const section = (eventType: string, rows: Draft[]): Row[] => rows.map((x) => ({ 
 const rows: Row[] = [
   ...section('Battles', [
     // Armed clash
+    // a place named as a distance reference ("على بعد 6 كلم من مقاطعة سيغو") gives way to the place itself; quoted names keep their cue word
+    r('2019-05-12', 'وقعت وحدة من الجيش المالي في كمين نصبه مسلحون على طريق ”ديابالي- نامبالا“ على بعد 6 كلم من مقاطعة ”سيغو“ أمس.', 'Armed clash', 'Unidentified Armed Group (Mali)', 'Military Forces of Mali (2021-)', 'ديابالي', 'Diabaly', 'Mali', '2019-05-11', 1, 0, null),
     r('2024-03-14', 'اندلعت اشتباكات عنيفة بين الجيش السوداني وقوات الدعم السريع في مدينة الفاشر أمس، ما أسفر عن مقتل 12 شخصا.', 'Armed clash', 'Military Forces of Sudan (2019-)', 'Rapid Support Forces', 'الفاشر', 'El Fasher', 'Sudan', '2024-03-13', 1, 12, null),
     r('2023-08-30', 'اشتبكت قوات سوريا الديمقراطية مع مسلحين من العشائر في بلدة ذيبان بريف دير الزور اليوم.', 'Armed clash', 'QSD: Syrian Democratic Forces', 'Unidentified Tribal Militia (Syria)', 'ذيبان', 'Dhiban', 'Syria', '2023-08-30', 1, 0, null),
     r('2022-11-03', 'دارت معارك بين الجيش الوطني الليبي ومسلحين من التبو في مدينة مرزق الأربعاء الماضي، وقتل فيها 4 مقاتلين.', 'Armed clash', 'Military Forces of Libya (2014-) Libyan National Army', 'Tebu Ethnic Militia (Libya)', 'مرزق', 'Murzuq', 'Libya', '2022-11-02', 1, 4, null),
@@ -66,6 +68,9 @@ const rows: Row[] = [
     r('2016-08-02', 'ألقت مروحية براميل متفجرة محملة بغاز الكلور على مدينة سراقب.', 'Chemical weapon', 'Unidentified Armed Group (Syria)', null, 'سراقب', 'Saraqib', 'Syria', '2016-08-02', 2, 0, null),
     r('2018-04-08', 'قتل 40 شخصا في هجوم بغاز الكلور على مدينة دوما.', 'Chemical weapon', 'Unidentified Armed Group (Syria)', null, 'دوما', 'Douma', 'Syria', '2018-04-08', 2, 40, null),
     // Air/drone strike
+    // the names after حي / أحياء are quarters: a namesake village elsewhere is not the place, the town is
+    r('2024-02-11', 'شن الطيران الحربي غارات على حيي الشيخ سعيد والمشهد في مدينة حلب صباح اليوم.', 'Air/drone strike', 'Military Forces of Syria (2000-2024)', null, 'حلب', 'Aleppo', 'Syria', '2024-02-11', 1, 0, null),
+    r('2024-02-11', 'شنت الطائرات الحربية غارة على حي الكاشف بمدينة درعا صباح اليوم، ما أدى إلى مقتل مدنيين اثنين.', 'Air/drone strike', 'Military Forces of Syria (2000-2024)', 'Civilians (Syria)', 'درعا', 'Dar a', 'Syria', '2024-02-11', 1, 2, null),
     r('2018-08-10', 'شن طيران التحالف العربي غارة على حافلة في مدينة ضحيان بمحافظة صعدة أمس، ما أسفر عن مقتل 40 طفلا.', 'Air/drone strike', 'Operation Restoring Hope', 'Civilians (Yemen)', 'ضحيان', 'Dahyan', 'Yemen', '2018-08-09', 1, 40, null),
     r('2024-05-20', 'قصفت طائرة مسيرة تابعة للجيش السوداني سوقا شعبيا في مدينة نيالا، ما أدى إلى مقتل 8 أشخاص.', 'Air/drone strike', 'Military Forces of Sudan (2019-)', null, 'نيالا', 'Nyala', 'Sudan', '2024-05-20', 2, 8, null),
     r('2024-10-02', 'استهدفت غارة إسرائيلية سيارة في مدينة صور جنوب لبنان اليوم، وقتل شخصان.', 'Air/drone strike', 'Military Forces of Israel (2022-)', null, 'صور', 'Tyre', 'Lebanon', '2024-10-02', 1, 2, null),
@@ -79,6 +84,8 @@ const rows: Row[] = [
     r('2015-03-20', 'فجر انتحاريون أنفسهم في مسجدين بمدينة صنعاء، ما أدى إلى مقتل 137 شخصا.', 'Suicide bomb', 'Unidentified Armed Group (Yemen)', null, 'صنعاء', 'Sana\'a', 'Yemen', '2015-03-20', 2, 137, null),
     r('2023-03-01', 'فجر انتحاري حزاما ناسفا في سوق مدينة بلدوين.', 'Suicide bomb', 'Unidentified Armed Group (Somalia)', null, 'بلدوين', 'Beledweyne', 'Somalia', '2023-03-01', 2, 0, null),
     // Shelling/artillery/missile attack
+    // a name in quotation marks after its cue word
+    r('2019-05-12', 'قصفت قوات النظام بلدة “اللطامنة” بالمدفعية الثقيلة اليوم.', 'Shelling/artillery/missile attack', 'Military Forces of Syria (2000-2024)', null, 'اللطامنة', 'Al Lataminah', 'Syria', '2019-05-12', 1, 0, null),
     r('2024-06-02', 'قصفت قوات الدعم السريع أحياء مدينة الأبيض بالمدفعية الثقيلة أمس، ما أدى إلى مقتل 5 مدنيين.', 'Shelling/artillery/missile attack', 'Rapid Support Forces', 'Civilians (Sudan)', 'الأبيض', 'Al Ubayyid', 'Sudan', '2024-06-01', 1, 5, null),
     r('2023-11-20', 'قصفت المدفعية الإسرائيلية أطراف بلدة الخيام جنوب لبنان.', 'Shelling/artillery/missile attack', 'Military Forces of Israel (2022-)', null, 'أطراف بلدة الخيام', 'El Khiyam (near)', 'Lebanon', '2023-11-20', 2, 0, null),
     r('2022-03-03', 'قصفت حركة الشباب المجاهدين قاعدة عسكرية في مدينة بيدوا بقذائف الهاون.', 'Shelling/artillery/missile attack', 'Al Shabaab', null, 'بيدوا', 'Baidoa', 'Somalia', '2022-03-03', 2, 0, null),
@@ -117,6 +124,8 @@ const rows: Row[] = [
     r('2020-02-19', 'أطلق مسلحون مجهولون النار على مدنيين في سوق مدينة الرمادي، ما أسفر عن مقتل 4.', 'Attack', 'Unidentified Armed Group (Iraq)', 'Civilians (Iraq)', 'الرمادي', 'Ramadie', 'Iraq', '2020-02-19', 2, 4, null),
     r('2019-04-07', 'قتل مسلحون مجهولون 6 مدنيين في قرية قرب مدينة الموصل.', 'Attack', 'Unidentified Armed Group (Iraq)', 'Civilians (Iraq)', 'قرب مدينة الموصل', 'Mosul (near)', 'Iraq', '2019-04-07', 2, 6, null),
     // Abduction/forced disappearance
+    // a road "بين X و Y" is one place, coded at the first town
+    r('2019-05-12', 'اختطف مسلحون مجهولون ثلاثة سائقين على الطريق بين بني وليد ومصراتة أمس.', 'Abduction/forced disappearance', 'Unidentified Armed Group (Libya)', null, 'بني وليد', 'Bani Walid', 'Libya', '2019-05-11', 1, 0, null),
     r('2022-03-21', 'خطفت حركة الشباب المجاهدين عمال إغاثة في مدينة بلدوين.', 'Abduction/forced disappearance', 'Al Shabaab', 'Aid Workers (Somalia)', 'بلدوين', 'Beledweyne', 'Somalia', '2022-03-21', 2, 0, null),
     r('2016-06-01', 'اختطف تنظيم داعش 30 مدنيا من بلدة الحويجة.', 'Abduction/forced disappearance', 'Islamic State (Iraq)', 'Civilians (Iraq)', 'الحويجة', 'Al Hawijah', 'Iraq', '2016-06-01', 2, 0, null),
     r('2018-11-07', 'اختطف مسلحون مجهولون 3 مهندسين في مدينة سبها.', 'Abduction/forced disappearance', 'Unidentified Armed Group (Libya)', null, 'سبها', 'Sabha', 'Libya', '2018-11-07', 2, 0, null),
