@@ -296,7 +296,7 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
       };
     }
   }
-  return foldBroadPlaces(mergeSamePlaceDay(events));
+  return foldIntercepted(foldBroadPlaces(mergeSamePlaceDay(events)));
 }
 
 function km(a: { lat: number | null; lon: number | null }, b: { lat: number | null; lon: number | null }): number {
@@ -785,6 +785,25 @@ function foldBroadPlaces(events: EventRecord[]): EventRecord[] {
     out.splice(out.indexOf(e), 1);
   }
   return out;
+}
+
+/**
+ * A missile or drone that was intercepted is one event, the interception (ACLED: Disrupted weapons use,
+ * the interceptor as actor1): "أطلق الحوثيون صاروخا على مطار الرياض" and the blast heard over the city
+ * that day, with no one killed or hurt, are the same missile, not an attack of their own.
+ */
+function foldIntercepted(events: EventRecord[]): EventRecord[] {
+  const intercepts = events.filter((e) => e.subEventType === 'Disrupted weapons use' && e.evidence.some((v) => v.field === 'eventType' && /intercept/.test(v.ruleId ?? '')));
+  if (!intercepts.length) return events;
+  return events.filter((e) => {
+    const launch = e.subEventType === 'Shelling/artillery/missile attack' || /^explosion:expl-default/.test(e.rules.eventType ?? '');
+    if (!launch || (e.fatalities ?? 0) > 0 || (e.injured ?? 0) > 0) return true;
+    const host = intercepts.find((d) => daysApart(d.date, e.date) === 0 && d.location?.countryCode === e.location?.countryCode && km(d.location!, e.location!) <= 50);
+    if (!host) return true;
+    host.actor2 ??= e.actor1;
+    host.evidence.push(...e.evidence.filter((v) => v.field !== 'eventType'));
+    return false;
+  });
 }
 
 /** Fold event `e` (another telling of the same event) into `prev`. */

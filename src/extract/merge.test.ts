@@ -42,6 +42,20 @@ describe('merging the tellings of one event', () => {
     expect(list[0].fatalities).toBe(20);
   });
 
+  it('folds the launch of an intercepted missile, and the blast heard that day, into the interception', () => {
+    const list = events('أعلنت قوات الدفاع الجوي السعودية أنها اعترضت صاروخا باليستيا فوق مدينة جازان مساء اليوم. وقالت جماعة الحوثي إنها أطلقت صاروخا على مطار جازان. وسمع دوي انفجار في المدينة.');
+    expect(list).toHaveLength(1);
+    expect(list[0].subEventType).toBe('Disrupted weapons use');
+    expect(list[0].actor1?.name).toBe('Military Forces of Saudi Arabia (2015-)');
+    // the side that fired is the other side of the interception
+    expect(list[0].actor2?.name).toBe('Military Forces of Yemen (2017-) Houthi');
+  });
+
+  it('keeps a missile that killed apart from an interception the same day', () => {
+    const list = events('اعترضت الدفاعات الجوية صاروخا فوق مدينة جازان اليوم. وفي وقت لاحق سقطت قذائف أطلقها الحوثيون على مطار جازان ما أدى إلى مقتل شخصين.');
+    expect(list.map((e) => e.subEventType)).toEqual(['Disrupted weapons use', 'Shelling/artillery/missile attack']);
+  });
+
   it('reads a country\'s own name as the country, not a namesake district', () => {
     const doc = extract({ id: 'merge-test', text: 'غارات على محافظة الحديدة غرب اليمن.', publishedAt: '2024-05-30' });
     const yemen = doc.layers.places.find((p) => doc.text.slice(p.start, p.end).includes('اليمن'));
