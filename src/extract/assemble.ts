@@ -124,7 +124,9 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
     const sFrames: Frame[] = [];
     for (const t of live) {
       const cur = sFrames[sFrames.length - 1];
-      if (cur && t.tokenStart - cur.tokenEnd <= 2) {
+      // "تسيطر على العاصمة وتقصف مواقع…": a verb joined by و to a trigger of another kind opens its own clause
+      const newClause = !!cur && t.pos === 'verb' && t.tokenStart > cur.tokenEnd && tokens[t.tokenStart].norm.startsWith('و') && t.family !== cur.family;
+      if (cur && t.tokenStart - cur.tokenEnd <= 2 && !newClause) {
         cur.triggers.push(t);
         cur.tokenEnd = t.tokenEnd;
         const best = cur.triggers.reduce((a, b) => (b.weight > a.weight ? b : a));
@@ -232,7 +234,10 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
         if (f.anaphoric || maxWeight(f) >= 0.7 || strong.includes(f) || hosts.includes(f)) continue;
         const host = hosts.reduce((a, b) => (Math.abs(b.tokenStart - f.tokenStart) < Math.abs(a.tokenStart - f.tokenStart) ? b : a));
         host.casualties.push(...f.casualties);
-        for (const p of f.places) if (!host.places.includes(p)) host.places.push(p);
+        // the place of a killing or an attack is the strong event's; the object of a word of another
+        // kind ("تسيطر على العاصمة وتقصف سرت": who holds the capital) is not where it happened
+        const sameKind = CONTINUABLE.has(f.family) || f.family === 'killing' || f.family === host.family;
+        if (sameKind) for (const p of f.places) if (!host.places.includes(p)) host.places.push(p);
         f.casualties = [];
         f.places = [];
         f.anaphoric = true;
@@ -436,6 +441,12 @@ function pickActors(ctx: AssembleContext, doc: MarsadDocument, f: Frame, keys: T
   if (!a1) {
     const before = candidates.filter((m) => m.tokenEnd <= t0.tokenStart && t0.tokenStart - m.tokenEnd <= 3 && (!violentFamily || (!TARGET_MARKERS.has(prevTok(m)) && m.inter !== 7)));
     if (before.length) a1 = pick(before[before.length - 1], 'actor1.subject-before');
+  }
+  // a verb joined by و shares the subject of the verb just before it ("فجر ليبيا تسيطر على العاصمة وتقصف…")
+  if (!a1 && t0.pos === 'verb' && tokens[t0.tokenStart].norm.startsWith('و')) {
+    const prevT = doc.layers.triggers.filter((t) => t.tokenStart >= sent.tokenStart && t.tokenEnd <= t0.tokenStart && t0.tokenStart - t.tokenEnd <= 4).pop();
+    const before = prevT ? candidates.filter((m) => m.tokenEnd <= prevT.tokenStart && prevT.tokenStart - m.tokenEnd <= 3 && !TARGET_MARKERS.has(prevTok(m)) && m.inter !== 7) : [];
+    if (before.length) a1 = pick(before[before.length - 1], 'actor1.coordinated-verb');
   }
   // VSO: the subject right after a verb ("قصفت المقاتلات الحربية")
   if (!a1 && t0.pos !== 'noun') {

@@ -84,6 +84,8 @@ const rows: Row[] = [
     r('2015-03-20', 'فجر انتحاريون أنفسهم في مسجدين بمدينة صنعاء، ما أدى إلى مقتل 137 شخصا.', 'Suicide bomb', 'Unidentified Armed Group (Yemen)', null, 'صنعاء', 'Sana\'a', 'Yemen', '2015-03-20', 2, 137, null),
     r('2023-03-01', 'فجر انتحاري حزاما ناسفا في سوق مدينة بلدوين.', 'Suicide bomb', 'Unidentified Armed Group (Somalia)', null, 'بلدوين', 'Beledweyne', 'Somalia', '2023-03-01', 2, 0, null),
     // Shelling/artillery/missile attack
+    // a verb joined by و opens its own clause: the capital the group holds is not where it shells, and it shares the subject
+    r('2015-08-15', 'قالت الوكالة إن قوات فجر ليبيا تسيطر على العاصمة طرابلس وتقصف مواقع تنظيم داعش في مدينة سرت.', 'Shelling/artillery/missile attack', 'Libya Dawn', 'Islamic State (Libya)', 'سرت', 'Sirte', 'Libya', '2015-08-15', 2, 0, null),
     // a name in quotation marks after its cue word
     r('2019-05-12', 'قصفت قوات النظام بلدة “اللطامنة” بالمدفعية الثقيلة اليوم.', 'Shelling/artillery/missile attack', 'Military Forces of Syria (2000-2024)', null, 'اللطامنة', 'Al Lataminah', 'Syria', '2019-05-12', 1, 0, null),
     r('2024-06-02', 'قصفت قوات الدعم السريع أحياء مدينة الأبيض بالمدفعية الثقيلة أمس، ما أدى إلى مقتل 5 مدنيين.', 'Shelling/artillery/missile attack', 'Rapid Support Forces', 'Civilians (Sudan)', 'الأبيض', 'Al Ubayyid', 'Sudan', '2024-06-01', 1, 5, null),
