@@ -197,6 +197,8 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
         const kept = f.places.filter((p) => !/^(من|منذ)$/.test(tokens[p.tokenStart - 1]?.norm ?? '') || p.relation);
         if (kept.length) f.places = kept;
       }
+      // "أثناء عودتهم إلى القاهرة"، "في طريقهم إلى": where the victims were heading is not where it happened
+      f.places = f.places.filter((p) => !isDestination(tokens, p));
     }
 
     // 3. casualties join the nearest frame before them, else the one after
@@ -346,6 +348,11 @@ function betweenPlaces(tokens: Token[], p: PlaceMention, floor: number): boolean
     return false;
   }
   return false;
+}
+
+/** "أثناء عودتهم إلى القاهرة"، "في طريقهم إلى": where the victims were heading, not where it happened. */
+function isDestination(tokens: Token[], p: PlaceMention): boolean {
+  return /^(الي|نحو)$/.test(tokens[p.tokenStart - 1]?.norm ?? '') && /^(ب|و|ل)?(عود|طريق|متوجه|توجه|رحل)/.test(tokens[p.tokenStart - 2]?.norm ?? '');
 }
 
 function maxWeight(f: Frame): number {
@@ -608,9 +615,17 @@ function frameEvents(
   let placeRule = 'location.in-sentence';
   if (!placeList.length) {
     const prev = eventFrames.slice(0, eventFrames.indexOf(f)).reverse().find((g) => g.places.length);
+    // a lead that names no place ("اختطفت جماعة مسلحة 6 مصريين") is told again, with its place, further on
+    // (unless the article's main place is named in it, if not beside the trigger)
+    const mainHere = !!mainPlace && doc.layers.places.some((p) => p.start >= sent.start && p.end <= sent.end && !isDestination(tokens, p) &&
+      (p.gazetteerId ?? p.nameAr) === (mainPlace.gazetteerId ?? mainPlace.nameAr));
+    const later = mainHere ? undefined : eventFrames.slice(eventFrames.indexOf(f) + 1).find((g) => g.family === f.family && g.places.length);
     if (prev && f.sentence - prev.sentence <= 2) {
       placeList = [prev.places[0]];
       placeRule = 'location.previous-event';
+    } else if (later) {
+      later.casualties.push(...f.casualties);
+      return [];
     } else if (mainPlace) {
       placeList = [mainPlace];
       placeRule = 'location.article-main-place';

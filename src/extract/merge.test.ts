@@ -56,6 +56,14 @@ describe('merging the tellings of one event', () => {
     expect(list.map((e) => e.subEventType)).toEqual(['Disrupted weapons use', 'Shelling/artillery/missile attack']);
   });
 
+  it('puts a lead that names no place (only where the victims were heading) at the place told further on', () => {
+    const list = events('اختطفت جماعة مسلحة مجهولة ستة عمال مصريين أثناء عودتهم إلى القاهرة. وقالت وزارة الخارجية إن مسلحين اعترضوا سيارتهم على الطريق الصحراوي قرب بني وليد واقتادوهم إلى مكان مجهول.');
+    expect(list).toHaveLength(1);
+    expect(list[0].subEventType).toBe('Abduction/forced disappearance');
+    expect(list[0].location?.nameAr).toBe('قرب بني وليد');
+    expect(list[0].location?.country).toBe('Libya');
+  });
+
   it('reads a country\'s own name as the country, not a namesake district', () => {
     const doc = extract({ id: 'merge-test', text: 'غارات على محافظة الحديدة غرب اليمن.', publishedAt: '2024-05-30' });
     const yemen = doc.layers.places.find((p) => doc.text.slice(p.start, p.end).includes('اليمن'));
