@@ -755,7 +755,9 @@ function mergeSamePlaceDay(events: EventRecord[]): EventRecord[] {
   const out: EventRecord[] = [];
   // secondary readings (a killing, an attack of unknown kind) at the place and day of another event
   // are that event's consequence, not a second event
-  const secondary = (e: EventRecord) => /^(killing|civilian-harm|attack|capture):/.test(e.rules.eventType ?? '') || /:(attack|killing)-default$/.test(e.rules.eventType ?? '');
+  // (an execution — إعدام، صلب، ذبح، تصفية — is an act of its own, not the toll of a battle)
+  const execution = (e: EventRecord) => e.evidence.some((v) => v.field === 'eventType' && /killing-execution/.test(v.ruleId ?? ''));
+  const secondary = (e: EventRecord) => !execution(e) && (/^(killing|civilian-harm|attack|capture):/.test(e.rules.eventType ?? '') || /:(attack|killing)-default$/.test(e.rules.eventType ?? ''));
   const ordered = [...events.filter((e) => !secondary(e)), ...events.filter(secondary)];
   for (const e of ordered) {
     const sameDay = (p: EventRecord) => (p.date ?? '') === (e.date ?? '') && samePlace(p, e);

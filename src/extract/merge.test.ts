@@ -64,6 +64,17 @@ describe('merging the tellings of one event', () => {
     expect(list[0].location?.country).toBe('Libya');
   });
 
+  it('keeps an execution apart from a clash at the same place and day: an act of its own, not the battle\'s toll', () => {
+    const list = events('تشهد مدينة سرت اشتباكات عنيفة بين تنظيم داعش ومسلحين محليين اليوم. وأعدم التنظيم 7 أسرى في المدينة اليوم.', '2015-08-15');
+    expect(list.map((e) => [e.subEventType, e.fatalities])).toEqual([['Armed clash', 0], ['Attack', 7]]);
+  });
+
+  it('does not read صلب in "في صلب اهتمامات" (at the heart of) as a crucifixion', () => {
+    const doc = extract({ id: 'merge-test', text: 'وضع المسؤول ملف الأمن في صلب اهتمامات الحكومة في مدينة سرت.', publishedAt: '2015-08-15' });
+    expect(doc.layers.triggers.some((t) => t.ruleId === 'trigger.killing-execution')).toBe(true);
+    expect(doc.events).toEqual([]);
+  });
+
   it('reads a country\'s own name as the country, not a namesake district', () => {
     const doc = extract({ id: 'merge-test', text: 'غارات على محافظة الحديدة غرب اليمن.', publishedAt: '2024-05-30' });
     const yemen = doc.layers.places.find((p) => doc.text.slice(p.start, p.end).includes('اليمن'));

@@ -119,6 +119,8 @@ const rows: Row[] = [
     r('2019-08-05', 'اغتصب جنود من الجيش السوداني نساء في مدينة الجنينة.', 'Sexual violence', 'Military Forces of Sudan (2019-)', 'Civilians (Sudan)', 'الجنينة', 'El Geneina', 'Sudan', '2019-08-05', 2, 0, null),
     r('2024-03-02', 'اغتصب عناصر من قوات الدعم السريع فتيات في مدينة الفاشر.', 'Sexual violence', 'Rapid Support Forces', null, 'الفاشر', 'El Fasher', 'Sudan', '2024-03-02', 2, 0, null),
     // Attack
+    // a crucifixion (صلب) is an execution; its count is the dead
+    r('2015-08-15', 'أقدم تنظيم داعش على صلب 5 أشخاص في مدينة سرت أمس.', 'Attack', 'Islamic State (Libya)', null, 'سرت', 'Sirte', 'Libya', '2015-08-14', 1, 5, null),
     r('2022-05-11', 'أطلق مسلحون مجهولون النار على مدنيين في بلدة طفس بريف درعا، ما أدى إلى مقتل 3 منهم.', 'Attack', 'Unidentified Armed Group (Syria)', 'Civilians (Syria)', 'طفس', 'Tafas', 'Syria', '2022-05-11', 2, 3, null),
     r('2015-12-08', 'أعدم تنظيم داعش 5 مدنيين في مدينة الرقة بتهمة التعامل مع التحالف.', 'Attack', 'Islamic State (Syria)', 'Civilians (Syria)', 'الرقة', 'Ar Raqqah', 'Syria', '2015-12-08', 2, 5, null),
     r('2023-10-12', 'قتل مستوطنون فلسطينيا في قرية قصرة جنوب نابلس.', 'Attack', 'Settlers (Israel)', null, 'قصرة', 'Qusra', 'Palestine', '2023-10-12', 2, 1, null),
