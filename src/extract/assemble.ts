@@ -584,7 +584,8 @@ function dateFor(doc: MarsadDocument, f: Frame): { date: string | null; precisio
 function continuesHistory(doc: MarsadDocument, f: Frame): boolean {
   const { dates, sentences } = doc.layers;
   const sent = sentences[f.sentence];
-  if (dates.some((d) => d.tokenStart >= sent.tokenStart && d.tokenEnd <= sent.tokenEnd)) return false;
+  // (a date of its own that resolves to a day says when; a weekday or day-month with no year does not)
+  if (dates.some((d) => d.tokenStart >= sent.tokenStart && d.tokenEnd <= sent.tokenEnd && (d.date || d.kind === 'relative'))) return false;
   const years = dates.filter((d) => d.date).map((d) => Number(d.date!.slice(0, 4)));
   if (doc.publishedAt) years.push(Number(doc.publishedAt.slice(0, 4)));
   if (!years.length) return false;

@@ -75,6 +75,11 @@ describe('merging the tellings of one event', () => {
     expect(doc.events).toEqual([]);
   });
 
+  it('reads a day and month with no year, right after a dated history, as more of that history', () => {
+    const text = 'نيسان 19, 2025\nمن صفحات التاريخ\nفي 13 نيسان 1975 وقعت مواجهة مسلحة في بلدة عين الرمانة. وفي صباح يوم الأحد 13 نيسان حاول مسلحون اغتيال زعيم حزب الكتائب في البلدة.';
+    expect(extract({ id: 'merge-test', text, publishedAt: null }).events).toEqual([]);
+  });
+
   it('reads a country\'s own name as the country, not a namesake district', () => {
     const doc = extract({ id: 'merge-test', text: 'غارات على محافظة الحديدة غرب اليمن.', publishedAt: '2024-05-30' });
     const yemen = doc.layers.places.find((p) => doc.text.slice(p.start, p.end).includes('اليمن'));
