@@ -102,6 +102,8 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
   const eventFrames: Frame[] = [];
   let lastEventFrame: Frame | null = null;
   let lastEventSentence = -10;
+  // anaphoric frames that tell again, with a closer place, an event already told ("الاشتباكات تركزت في…")
+  const retold = new Set<Frame>();
 
   sentences.forEach((sent, si) => {
     if (inChrome(sent)) return;
@@ -178,6 +180,10 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
         else if (p.tokenEnd <= f.tokenStart) d = f.tokenStart - p.tokenEnd + 2;
         else d = 0;
         if (f.anaphoric && !(p.tokenStart >= f.tokenEnd && d <= 4)) continue;
+        // "سمع دويها في أرجاء المدينة وقذائف تساقطت على معيتيقة": a place just before a trigger joined by و
+        // ends the clause before it, when that clause has a frame of another kind
+        if (p.tokenEnd <= f.tokenStart && f.triggers[0].start > tokens[f.tokenStart].start && tokens[f.tokenStart].norm.startsWith('و') &&
+          sFrames.some((g) => g !== f && g.family !== f.family && g.tokenEnd <= p.tokenStart)) continue;
         // a place far before its trigger, or very far after it, belongs to another clause
         if (p.tokenEnd <= f.tokenStart && d > 10) continue;
         if (p.tokenStart >= f.tokenEnd && d > 18) continue;
@@ -190,15 +196,36 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
       if (best) best.places.push(...g);
     }
     for (const f of sFrames) {
-      f.places = prunePlaces(f.places);
-      if (f.anaphoric && f.places.length) f.anaphoric = false;
-      // "قدموا من سرت": a place of origin gives way to the place where it happened
+      // "قدموا من سرت": a place of origin gives way to the place where it happened (before pruning:
+      // "جنوب طرابلس بعد إقلاعها من مطار معيتيقة" is south of Tripoli, not at the airport)
       if (f.places.length > 1) {
         const kept = f.places.filter((p) => !/^(من|منذ)$/.test(tokens[p.tokenStart - 1]?.norm ?? '') || p.relation);
         if (kept.length) f.places = kept;
       }
+      f.places = prunePlaces(f.places);
+      if (f.anaphoric && f.places.length) {
+        // "الاشتباكات تركزت في منطقة مشروع الهضبة": the clashes told before, placed more closely — not new ones
+        const told = eventFrames.find((g) => g.family === f.family && g.places.some((q) => f.places.some((p) => km(p, q) <= 15)));
+        if (told) {
+          f.ref = told;
+          f.places = [];
+          retold.add(f);
+        } else f.anaphoric = false;
+      }
       // "أثناء عودتهم إلى القاهرة"، "في طريقهم إلى": where the victims were heading is not where it happened
       f.places = f.places.filter((p) => !isDestination(tokens, p));
+    }
+
+    // "الاشتباكات تركزت في X مع أصوات انفجارات": blasts with no place of their own, beside clashes told
+    // before, are those clashes' blasts
+    const retelling = sFrames.find((f) => retold.has(f));
+    if (retelling) {
+      for (const f of sFrames) {
+        if (f.anaphoric || f.places.length || !CONTINUABLE.has(f.family)) continue;
+        f.anaphoric = true;
+        f.ref = retelling.ref;
+        retold.add(f);
+      }
     }
 
     // 3. casualties join the nearest frame before them, else the one after
@@ -216,8 +243,12 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
     for (const f of sFrames) {
       if (!f.anaphoric) continue;
       const earlier = sFrames.filter((g) => g !== f && !g.anaphoric && g.tokenEnd <= f.tokenStart && g.places.length);
-      f.ref = earlier.length ? earlier[earlier.length - 1] : si - lastEventSentence <= 3 ? lastEventFrame : null;
-      if (f.ref) f.ref.casualties.push(...f.casualties);
+      if (!retold.has(f)) f.ref = earlier.length ? earlier[earlier.length - 1] : si - lastEventSentence <= 3 ? lastEventFrame : null;
+      // what follows a retelling in its sentence belongs to it too
+      if (!earlier.length && sFrames.some((g) => retold.has(g) && g.tokenEnd <= f.tokenStart)) retold.add(f);
+      // (a retelling adds only figures of a kind the event told before lacks: its own are the same dead)
+      const counted = (k: string) => f.ref!.casualties.some((c) => c.kind === k && (c.value ?? 0) > 0);
+      if (f.ref) f.ref.casualties.push(...f.casualties.filter((c) => !retold.has(f) || !counted(c.kind)));
       f.casualties = [];
     }
 

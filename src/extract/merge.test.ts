@@ -80,6 +80,28 @@ describe('merging the tellings of one event', () => {
     expect(extract({ id: 'merge-test', text, publishedAt: null }).events).toEqual([]);
   });
 
+  it('leaves a place just before a trigger joined by و to the clause it ends', () => {
+    const list = events('اندلعت اشتباكات عنيفة في مدينة طرابلس سمع دويها في أرجاء المدينة وقذائف سقطت على مطار معيتيقة.', '2020-04-14');
+    expect(list.map((e) => [e.subEventType, e.location?.nameAr])).toEqual([['Armed clash', 'مدينة طرابلس'], ['Shelling/artillery/missile attack', 'مطار معيتيقة']]);
+  });
+
+  it('reads "the clashes were concentrated in X" as the clashes told before, placed more closely', () => {
+    const list = events('اندلعت اشتباكات عنيفة في مدينة طرابلس مساء أمس. وقال شهود إن الاشتباكات تركزت في منطقة مشروع الهضبة مع أصوات انفجارات قوية.', '2020-04-14');
+    expect(list).toHaveLength(1);
+    expect(list[0].subEventType).toBe('Armed clash');
+    expect(list[0].date).toBe('2020-04-13');
+  });
+
+  it('does not add the dead of a retelling to the dead told first', () => {
+    const list = events('اندلعت اشتباكات عنيفة في مدينة طرابلس مساء أمس أسفرت عن مقتل 4 مقاتلين. وقال شهود إن الاشتباكات تركزت في منطقة مشروع الهضبة وخلفت 4 قتلى.', '2020-04-14');
+    expect(list.map((e) => e.fatalities)).toEqual([4]);
+  });
+
+  it('drops the place a drone took off from before choosing among the places of its downing', () => {
+    const list = events('أعلن الجيش إسقاط طائرة مسيرة تركية جنوب طرابلس بعد إقلاعها من مطار معيتيقة.', '2020-04-14');
+    expect(list.map((e) => [e.subEventType, e.location?.nameAr])).toEqual([['Disrupted weapons use', 'جنوب طرابلس']]);
+  });
+
   it('reads a country\'s own name as the country, not a namesake district', () => {
     const doc = extract({ id: 'merge-test', text: 'غارات على محافظة الحديدة غرب اليمن.', publishedAt: '2024-05-30' });
     const yemen = doc.layers.places.find((p) => doc.text.slice(p.start, p.end).includes('اليمن'));
