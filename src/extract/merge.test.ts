@@ -102,6 +102,13 @@ describe('merging the tellings of one event', () => {
     expect(list.map((e) => [e.subEventType, e.location?.nameAr])).toEqual([['Disrupted weapons use', 'جنوب طرابلس']]);
   });
 
+  it('reads a town 180 كيلومترا away (the accusative unit) as a far reference, not a place of the event', () => {
+    const doc = extract({ id: 'merge-test', text: 'سيطرت قوات الدعم السريع على مدينة ود مدني أمس. وتجول مقاتلوها في شوارع المدينة (180 كيلومترا جنوب الخرطوم) بعد اشتباكات مع الجيش.', publishedAt: '2023-12-19' });
+    const khartoum = doc.layers.places.find((p) => doc.text.slice(p.start, p.end) === 'جنوب الخرطوم');
+    expect(khartoum?.context).toBe(true);
+    expect(doc.events.map((e) => e.location?.nameAr)).toEqual(['ود مدني']);
+  });
+
   it('reads a country\'s own name as the country, not a namesake district', () => {
     const doc = extract({ id: 'merge-test', text: 'غارات على محافظة الحديدة غرب اليمن.', publishedAt: '2024-05-30' });
     const yemen = doc.layers.places.find((p) => doc.text.slice(p.start, p.end).includes('اليمن'));

@@ -160,13 +160,13 @@ export function findPlaces(gaz: GazetteerLike, cues: PlaceCues, doc: MarsadDocum
         }
         const t = tokens[q].norm;
         // only cue words, من, numbers, units and quotation marks may stand between the relation and the name
-        if (!(QUOTE.test(t) || keyIn(q, cues.placeWords) || keyIn(q, cues.regionWords) || t === 'من' || t === 'بعد' || t === 'علي' || tokens[q].kind === 'number' || /^(كلم|كم|كيلومتر|كيلومترات|كيلو|متر|ميل|اميال)$/.test(t))) break;
+        if (!(QUOTE.test(t) || keyIn(q, cues.placeWords) || keyIn(q, cues.regionWords) || t === 'من' || t === 'بعد' || t === 'علي' || tokens[q].kind === 'number' || /^(كلم|كم|كيلومتر|كيلومترا|كيلومترات|كيلو|متر|مترا|ميل|اميال)$/.test(t))) break;
       }
       // "يبعد 410 كلم شرق تمبكتو": a place that far from its anchor is somewhere unnamed, not near it
       let far = false;
       const from = relStart ?? i;
       for (let q = Math.max(sent.tokenStart, from - 5); q < from; q++) {
-        if (tokens[q].kind === 'number' && /^(كلم|كم|كيلومتر|كيلومترات|كيلو)$/.test(tokens[q + 1]?.norm ?? '') && Number(tokens[q].norm.replace(/,/g, '')) > 50) far = true;
+        if (tokens[q].kind === 'number' && /^(كلم|كم|كيلومتر|كيلومترا|كيلومترات|كيلو)$/.test(tokens[q + 1]?.norm ?? '') && Number(tokens[q].norm.replace(/,/g, '')) > 50) far = true;
       }
       // "حيي كرم الجبل والمشهد": a quarter, and so are the names listed after it
       const quarter = (cueKind === 'place' && keys[p].some((k) => QUARTER_WORDS.has(k.key))) ||
