@@ -58,6 +58,7 @@ const CLAUSE_BREAKS = new Set([',', ';', ':', 'فيما', 'بينما', 'حين'
 const AGENT_MARKERS = new Set(['قبل', 'شنها', 'شنه', 'نفذها', 'نفذه', 'شنتها', 'نفذتها', 'نصبه', 'نصبها', 'نصبته', 'نصبتها', 'تبناه', 'تبنته', 'تبنتها', 'تبناها', 'اطلقه', 'اطلقها', 'اطلقته', 'اطلقتها', 'ارتكبها', 'ارتكبتها', 'ارتكبوها']);
 // words between a casualty count and the group its victims belong to: "مقتل 3 من عناصر الجيش"
 const VICTIM_LINKS = new Set(['من', 'في', 'صفوف', 'عناصر', 'افراد', 'بين']);
+const RELATIVE_PRONOUNS = new Set(['الذي', 'التي', 'الذين', 'اللذين', 'اللتين', 'اللواتي', 'اللذي'].map((w) => w.replace(/ى/g, 'ي')));
 const TARGET_MARKERS = new Set(['علي', 'ضد', 'استهدف', 'استهدفت', 'بحق', 'مع', 'لصالح']);
 
 function within(inner: Span, outer: Span): boolean {
@@ -104,6 +105,8 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
   let lastEventSentence = -10;
   // anaphoric frames that tell again, with a closer place, an event already told ("الاشتباكات تركزت في…")
   const retold = new Set<Frame>();
+  // frames of a relative clause, bound to the event whose victim they describe
+  const bound = new Set<Frame>();
 
   sentences.forEach((sent, si) => {
     if (inChrome(sent)) return;
@@ -216,6 +219,19 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
       f.places = f.places.filter((p) => !isDestination(tokens, p));
     }
 
+    // "عرف منهم فلان الذي تعرض لإطلاق نار في أحد أزقة…": a trigger opening a relative clause tells how a
+    // victim of the event before it died, not another event (its place is that event's only if it has none)
+    for (const f of sFrames) {
+      if (!RELATIVE_PRONOUNS.has(tokens[f.tokenStart - 1]?.norm ?? '')) continue;
+      const host = sFrames.filter((g) => g !== f && g.tokenEnd < f.tokenStart && !g.anaphoric && maxWeight(g) >= 0.8).pop();
+      if (!host) continue;
+      if (!host.places.length) host.places.push(...f.places);
+      f.places = [];
+      f.anaphoric = true;
+      f.ref = host;
+      bound.add(f);
+    }
+
     // "الاشتباكات تركزت في X مع أصوات انفجارات": blasts with no place of their own, beside clashes told
     // before, are those clashes' blasts
     const retelling = sFrames.find((f) => retold.has(f));
@@ -243,7 +259,7 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
     for (const f of sFrames) {
       if (!f.anaphoric) continue;
       const earlier = sFrames.filter((g) => g !== f && !g.anaphoric && g.tokenEnd <= f.tokenStart && g.places.length);
-      if (!retold.has(f)) f.ref = earlier.length ? earlier[earlier.length - 1] : si - lastEventSentence <= 3 ? lastEventFrame : null;
+      if (!retold.has(f) && !bound.has(f)) f.ref = earlier.length ? earlier[earlier.length - 1] : si - lastEventSentence <= 3 ? lastEventFrame : null;
       // what follows a retelling in its sentence belongs to it too
       if (!earlier.length && sFrames.some((g) => retold.has(g) && g.tokenEnd <= f.tokenStart)) retold.add(f);
       // (a retelling adds only figures of a kind the event told before lacks: its own are the same dead)

@@ -109,6 +109,18 @@ describe('merging the tellings of one event', () => {
     expect(doc.events.map((e) => e.location?.nameAr)).toEqual(['ود مدني']);
   });
 
+  it('reads a trigger opening a relative clause (الذي تعرض لإطلاق نار) as how a victim of the event before it died', () => {
+    const list = events('اندلعت اشتباكات عنيفة بين حركة فتح وجند الشام في مخيم عين الحلوة مساء أمس، وقتل عنصر من فتح الذي تعرض لإطلاق نار أثناء عودته من مدينة صيدا في منطقة الطوارئ.', '2015-07-29');
+    expect(list.map((e) => [e.subEventType, e.location?.nameAr, e.fatalities])).toEqual([['Armed clash', 'مخيم عين الحلوة', 1]]);
+  });
+
+  it('resolves المخيم to the camp named before, not to the town named after it', () => {
+    const doc = extract({ id: 'merge-test', text: 'دخل وفد من الفصائل إلى مخيم عين الحلوة ثم زار مدينة صيدا. وعاد الوفد إلى المخيم مساء.', publishedAt: '2015-07-29' });
+    const anaphor = doc.layers.places.find((p) => p.anaphor);
+    expect(anaphor?.kind).toBe('camp');
+    expect(anaphor?.gazetteerId).toBe(doc.layers.places[0].gazetteerId);
+  });
+
   it('reads a country\'s own name as the country, not a namesake district', () => {
     const doc = extract({ id: 'merge-test', text: 'غارات على محافظة الحديدة غرب اليمن.', publishedAt: '2024-05-30' });
     const yemen = doc.layers.places.find((p) => doc.text.slice(p.start, p.end).includes('اليمن'));

@@ -33,7 +33,7 @@ export interface PlaceCues {
   /** Relative words: the place is near or part of the named anchor (شرق، قرب، محيط، ريف…). */
   relations: Map<string, 2 | 3>;
   /** Anaphors: words that stand for a place named before (المدينة، البلدة، العاصمة). */
-  anaphors: Map<string, 'settlement' | 'capital' | 'any'>;
+  anaphors: Map<string, 'settlement' | 'camp' | 'capital' | 'any'>;
   /** Words that are place names only after a place word (lexicon words, everyday words). */
   stopWords: Set<string>;
   /** Words that are never a one-word place name (cue words, prepositions, weekdays, months, function words). */
@@ -421,7 +421,8 @@ function anaphors(doc: MarsadDocument, cues: PlaceCues, keys: TokenKey[][], foun
       continue;
     }
     // the last town named as itself (not شرق X, not the context of another place)
-    ref = [...found].reverse().find((p) => p.end <= tokens[i].start && p.kind && SETTLEMENTS.has(p.kind as PlaceKind) && !p.context && !p.relation && p.geoPrecision === 1);
+    // (المخيم is the camp named before, not the town beside it)
+    ref = [...found].reverse().find((p) => p.end <= tokens[i].start && p.kind && SETTLEMENTS.has(p.kind as PlaceKind) && (kind !== 'camp' || p.kind === 'camp') && !p.context && !p.relation && p.geoPrecision === 1);
     if (!ref || !ref.gazetteerId) continue;
     const place = gaz.get(ref.gazetteerId);
     if (place) out.push(anaphorMention(doc, tokens, i, k.prefixLen, place, ref.nameAr));

@@ -58,7 +58,7 @@ interface PlaceCueData {
   regionWords: string[];
   prepositions: string[];
   relations: Record<string, 2 | 3>;
-  anaphors: Record<string, 'settlement' | 'capital' | 'any'>;
+  anaphors: Record<string, 'settlement' | 'camp' | 'capital' | 'any'>;
 }
 
 const bare = (w: string) => bareKey(fold(w));
