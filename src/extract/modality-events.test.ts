@@ -57,6 +57,9 @@ const pairs: Pair[] = [
   // a sentence without a date of its own goes on telling the history the sentence before it dated
   p('في 13 نيسان 1975 وقعت مواجهة مسلحة في بلدة عين الرمانة. وخلال المواجهة حاول مسلحون اغتيال زعيم حزب الكتائب في البلدة.', ',date.historical',
     'حاول مسلحون اغتيال زعيم محلي في بلدة عين الرمانة صباح اليوم.', 1, 'Attack', 'Unidentified Armed Group (Lebanon)', null, 'عين الرمانة', '2019-05-12', 1, null),
+  // an agreement named as the object of its carrying out or keeping (تنفيذ بنود، التزام) already exists: no new one
+  p('قال مسؤول في حركة حماس إن إسرائيل تماطل في تنفيذ بنود اتفاق وقف إطلاق النار في قطاع غزة.', '',
+    'توصلت حركة حماس وإسرائيل إلى اتفاق لوقف إطلاق النار في قطاع غزة اليوم.', 1, 'Agreement', 'Hamas Movement', null, 'قطاع غزة', '2019-05-12', 1, 0),
   p('هل قصفت الطائرات الروسية مدينة سراقب؟', 'hypothetical-question',
     'قصفت الطائرات الروسية مدينة سراقب صباح اليوم.', 1, 'Air/drone strike', 'Military Forces of Russia (2000-)', null, 'سراقب', '2019-05-12', 1, 0),
 ];
