@@ -121,6 +121,13 @@ describe('merging the tellings of one event', () => {
     expect(anaphor?.gazetteerId).toBe(doc.layers.places[0].gazetteerId);
   });
 
+  it('reads "قرية في X" (an unnamed village in X) as the region X, at precision 3', () => {
+    const list = events('سيطر تنظيم داعش على قرية في دير الزور أمس.', '2017-09-10');
+    expect(list).toHaveLength(1);
+    expect(list[0].location?.kind).toBe('admin1');
+    expect(list[0].location?.geoPrecision).toBe(3);
+  });
+
   it('reads a country\'s own name as the country, not a namesake district', () => {
     const doc = extract({ id: 'merge-test', text: 'غارات على محافظة الحديدة غرب اليمن.', publishedAt: '2024-05-30' });
     const yemen = doc.layers.places.find((p) => doc.text.slice(p.start, p.end).includes('اليمن'));

@@ -162,6 +162,14 @@ export function findPlaces(gaz: GazetteerLike, cues: PlaceCues, doc: MarsadDocum
         // only cue words, من, numbers, units and quotation marks may stand between the relation and the name
         if (!(QUOTE.test(t) || keyIn(q, cues.placeWords) || keyIn(q, cues.regionWords) || t === 'من' || t === 'بعد' || t === 'علي' || tokens[q].kind === 'number' || /^(كلم|كم|كيلومتر|كيلومترا|كيلومترات|كيلو|متر|مترا|ميل|اميال)$/.test(t))) break;
       }
+      // "سيطر على قرية في دير الزور": an unnamed village in X — X is only the region it lies in (its
+      // province where the gazetteer has one of that name, at precision 3)
+      const before = tokens[p - 1];
+      if (precision === 1 && cueKind === 'preposition' && tokens[p]?.norm === 'في' && before && !before.norm.startsWith('ال') &&
+        keys[p - 1].some((k) => k.exact && cues.placeWords.has(k.key))) {
+        precision = 3;
+        cueKind = 'region';
+      }
       // "يبعد 410 كلم شرق تمبكتو": a place that far from its anchor is somewhere unnamed, not near it
       let far = false;
       const from = relStart ?? i;
