@@ -350,7 +350,28 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
       };
     }
   }
-  return foldIntercepted(foldBroadPlaces(mergeSamePlaceDay(events)));
+  return foldIntercepted(foldSameToll(foldBroadPlaces(mergeSamePlaceDay(events))));
+}
+
+/**
+ * The lead's summary and the body's detail of one event: same type and day, the same count of dead
+ * (not zero), in one province or within 150 km ("قتل 10 جنود في هجوم على معسكر في تمبوكتو" … "معسكر
+ * غورما رواس تعرض لهجوم خلف عشرة قتلى"). The later telling, which places it more closely, is kept.
+ */
+function foldSameToll(events: EventRecord[]): EventRecord[] {
+  const out = [...events];
+  for (const e of events) {
+    if (!e.fatalities || !e.location) continue;
+    const later = out.find((f) => f !== e && f.sentence.start > e.sentence.start && f.eventType === e.eventType && f.fatalities === e.fatalities &&
+      (f.date ?? '') === (e.date ?? '') && f.location?.countryCode === e.location!.countryCode &&
+      ((!!f.location?.admin1 && f.location.admin1 === e.location!.admin1) || km(f.location!, e.location!) <= 150));
+    if (!later || !out.includes(e)) continue;
+    const loc = later.location;
+    absorb(later, e);
+    later.location = loc;
+    out.splice(out.indexOf(e), 1);
+  }
+  return out;
 }
 
 function km(a: { lat: number | null; lon: number | null }, b: { lat: number | null; lon: number | null }): number {

@@ -128,6 +128,16 @@ describe('merging the tellings of one event', () => {
     expect(list[0].location?.geoPrecision).toBe(3);
   });
 
+  it('folds the lead\'s summary into the body\'s closer telling of one event: same type, day and count of dead, one region', () => {
+    const list = events('قتل 10 جنود ماليين في هجوم شنه مسلحون على معسكر للجيش في تمبكتو أمس. وقال مصدر عسكري إن معسكر غورما رواس تعرض لهجوم خلف 10 قتلى في صفوف الجيش.', '2019-05-12');
+    expect(list.map((e) => [e.location?.nameAr, e.fatalities])).toEqual([['غورما رواس', 10]]);
+  });
+
+  it('keeps two attacks with different counts of dead in one region apart', () => {
+    const list = events('قتل 10 جنود ماليين في هجوم شنه مسلحون على معسكر للجيش في تمبكتو أمس. وفي هجوم آخر قتل مسلحون 3 جنود في غورما رواس أمس.', '2019-05-12');
+    expect(list.map((e) => e.fatalities)).toEqual([10, 3]);
+  });
+
   it('reads a country\'s own name as the country, not a namesake district', () => {
     const doc = extract({ id: 'merge-test', text: 'غارات على محافظة الحديدة غرب اليمن.', publishedAt: '2024-05-30' });
     const yemen = doc.layers.places.find((p) => doc.text.slice(p.start, p.end).includes('اليمن'));
