@@ -62,6 +62,69 @@ interface Candidate {
   far?: boolean;
 }
 
+/** The keys of a word that may open a name or a country, and the most words of a name each opens. */
+interface NameStarts {
+  firsts: TokenKey[];
+  limits: number[] | null;
+}
+
+/**
+ * The gazetteer's answers for the place finder, remembered for the extractor's life. News repeats its
+ * words: each word asked a handful of questions per key (a name start? a country? how many words at
+ * most?) and each phrase a lookup that built a fresh list of places, ~40% of the stage's time. The
+ * knowledge is compiled once at start-up, so the answers hold; the memos are bounded, as the
+ * gazetteer's own are, so a long-running worker does not grow. A word's keys are shared, frozen
+ * arrays (documentKeys), so they key a WeakMap.
+ */
+class GazetteerMemo implements GazetteerLike {
+  private readonly startsByKeys = new WeakMap<readonly TokenKey[], NameStarts>();
+  private readonly placesByKey = new Map<string, Place[]>();
+  private readonly placeById = new Map<string, Place | null | undefined>();
+  readonly maxNameTokens: number;
+
+  constructor(private readonly gaz: GazetteerLike, private readonly limit = 200_000) {
+    this.maxNameTokens = gaz.maxNameTokens;
+  }
+
+  /** The same list for the same key: callers read it, never change it. */
+  lookup(key: string): Place[] {
+    let places = this.placesByKey.get(key);
+    if (!places) {
+      if (this.placesByKey.size >= this.limit) this.placesByKey.clear();
+      places = this.gaz.lookup(key);
+      this.placesByKey.set(key, places);
+    }
+    return places;
+  }
+
+  countryByKey(key: string): Country | null | undefined {
+    return this.gaz.countryByKey(key);
+  }
+
+  get(id: string): Place | null | undefined {
+    if (this.placeById.has(id)) return this.placeById.get(id);
+    if (this.placeById.size >= this.limit) this.placeById.clear();
+    const p = this.gaz.get(id);
+    this.placeById.set(id, p);
+    return p;
+  }
+
+  isNameStart(word: string): boolean {
+    return this.gaz.isNameStart(word);
+  }
+
+  startsOf(keys: readonly TokenKey[]): NameStarts {
+    let starts = this.startsByKeys.get(keys);
+    if (!starts) {
+      const firsts = keys.filter((k) => k.key.length >= 2 && (this.gaz.isNameStart(k.key) || !!this.gaz.countryByKey(k.key)));
+      const limits = this.gaz.maxWordsFrom && firsts.length ? firsts.map((k) => this.gaz.maxWordsFrom!(k.key)) : null;
+      starts = { firsts, limits };
+      this.startsByKeys.set(keys, starts);
+    }
+    return starts;
+  }
+}
+
 function joinKey(keys: TokenKey[][], tokens: Token[], first: string, i: number, n: number): string | null {
   const parts = [first];
   for (let j = i + 1; j < i + n; j++) {
@@ -75,13 +138,12 @@ function joinKey(keys: TokenKey[][], tokens: Token[], first: string, i: number, 
 }
 
 /** The longest gazetteer name at token i. */
-function nameAt(gaz: GazetteerLike, keys: TokenKey[][], tokens: Token[], i: number, end: number) {
+function nameAt(gaz: GazetteerMemo, keys: TokenKey[][], tokens: Token[], i: number, end: number) {
   if (tokens[i].kind !== 'arabic' && tokens[i].kind !== 'latin') return null;
   const maxN = Math.min(gaz.maxNameTokens || 5, 6, end - i);
-  const firsts = keys[i].filter((k) => k.key.length >= 2 && (gaz.isNameStart(k.key) || !!gaz.countryByKey(k.key)));
+  // limits: no name starting with this word has more words than this, so longer phrases need no lookup
+  const { firsts, limits } = gaz.startsOf(keys[i]);
   if (!firsts.length) return null;
-  // no name starting with this word has more words than this: longer phrases need no lookup
-  const limits = gaz.maxWordsFrom ? firsts.map((k) => gaz.maxWordsFrom!(k.key)) : null;
   for (let n = maxN; n >= 1; n--) {
     for (let f = 0; f < firsts.length; f++) {
       const k = firsts[f];
@@ -103,7 +165,8 @@ function innerHyphens(tokens: Token[], i: number, n: number): number {
   return h;
 }
 
-export function findPlaces(gaz: GazetteerLike, cues: PlaceCues, doc: MarsadDocument): PlaceMention[] {
+export function findPlaces(gazetteer: GazetteerLike, cues: PlaceCues, doc: MarsadDocument): PlaceMention[] {
+  const gaz = gazetteer instanceof GazetteerMemo ? gazetteer : new GazetteerMemo(gazetteer);
   const tokens = doc.layers.tokens;
   const keys = documentKeys(doc);
   const cands: Candidate[] = [];
@@ -437,7 +500,8 @@ function anaphorMention(doc: MarsadDocument, tokens: Token[], i: number, prefixL
   };
 }
 
-export function placesStage(gaz: GazetteerLike, cues: PlaceCues): Stage {
+export function placesStage(gazetteer: GazetteerLike, cues: PlaceCues): Stage {
+  const gaz = new GazetteerMemo(gazetteer);
   return {
     name: 'places',
     needs: ['tokens', 'sentences'],
