@@ -252,6 +252,17 @@ export function findPlaces(gazetteer: GazetteerLike, cues: PlaceCues, doc: Marsa
   if (tld && votes.has(tld)) vote(tld, 1);
   const countryRank = [...votes.entries()].sort((a, b) => b[1] - a[1]).map(([cc]) => cc);
   doc.country = countryRank[0] ?? null;
+  const topVotes = votes.get(countryRank[0] ?? '') ?? 0;
+  // the first two countries by votes without a candidate's own: most candidates cast none, and share one ranking
+  const firstTwo = (m: Map<string, number>) => [...m.entries()].filter(([, w]) => w > 0).sort((a, b) => b[1] - a[1]).slice(0, 2).map(([cc]) => cc);
+  let rankAll: string[] | null = null;
+  const rankWithout = (c: Candidate) => {
+    const mine = own.get(c);
+    if (!mine) return (rankAll ??= firstTwo(votes));
+    const others = new Map(votes);
+    for (const [cc, w] of mine) others.set(cc, (others.get(cc) ?? 0) - w);
+    return firstTwo(others);
+  };
 
   // keep names that are safe, or that a cue vouches for. A one-word name that is also an everyday word
   // (مزيد، مستوى، تحرير) needs a place word or a list; a small place needs more than a preposition.
@@ -271,12 +282,10 @@ export function findPlaces(gazetteer: GazetteerLike, cues: PlaceCues, doc: Marsa
     const title = c.tokenStart > 0 && keys[c.tokenStart - 1].some((k) => cues.titles.has(k.key));
     const person = title || (!strongCue && keys[c.tokenStart].some((k) => k.exact && cues.personStarts.has(k.key)));
     if (never || person) continue;
-    // a small place abroad, when the article is plainly about another country, is a namesake
-    const topVotes = votes.get(countryRank[0] ?? '') ?? 0;
-    // ranked without the name's own vote, which would vouch for itself (قرية الخميس الجمعة in Iraq, in a Libyan article)
-    const others = new Map(votes);
-    for (const [cc, w] of own.get(c) ?? []) others.set(cc, (others.get(cc) ?? 0) - w);
-    const rankOthers = [...others.entries()].filter(([, w]) => w > 0).sort((a, b) => b[1] - a[1]).slice(0, 2).map(([cc]) => cc);
+    // a small place abroad, when the article is plainly about another country, is a namesake; the
+    // countries are ranked without the name's own vote, which would vouch for itself (قرية الخميس
+    // الجمعة in Iraq, in a Libyan article)
+    const rankOthers = topVotes >= 2 ? rankWithout(c) : [];
     const abroad = topVotes >= 2 && c.places.every((p) => !rankOthers.includes(p.countryCode));
     // abroad, only a capital or a very big city is taken without a place word (Baneh for بأنه is not)
     if (abroad && !c.places.some((p) => (p.population ?? 0) >= 50000 || p.kind === 'capital')) continue;
@@ -378,9 +387,11 @@ function choosePlace(c: Candidate, countryRank: string[], chosenSoFar: ChosenPla
     // near the other places of the article (within 100 km); farther ones add nothing, so only the
     // ones in reach are visited, in the order they were chosen (the same sum, bit for bit)
     const chosen = chosenSoFar.near(p);
+    const cos = Math.cos((p.lat * Math.PI) / 180);
     for (const q of chosen) {
-      const d = Math.hypot(p.lat - q.lat, (p.lon - q.lon) * Math.cos((p.lat * Math.PI) / 180)) * 111;
-      if (q.countryCode === p.countryCode) s += d < 50 ? 2 : d < 150 ? 1 : 0;
+      if (q.countryCode !== p.countryCode) continue;
+      const d = Math.hypot(p.lat - q.lat, (p.lon - q.lon) * cos) * 111;
+      s += d < 50 ? 2 : d < 150 ? 1 : 0;
     }
     if (p.old) s -= 1;
     return s;
@@ -453,11 +464,19 @@ function markContext(out: PlaceMention[], tokens: Token[], cues: PlaceCues, keys
 function anaphors(doc: MarsadDocument, cues: PlaceCues, keys: TokenKey[][], found: PlaceMention[], gaz: GazetteerLike): PlaceMention[] {
   const tokens = doc.layers.tokens;
   const out: PlaceMention[] = [];
+  // marked once rather than searched for every anaphor (a long article has thousands of both): the
+  // tokens a place found covers, and those a place starts right after
+  const taken = new Uint8Array(tokens.length + 1);
+  for (const p of found) {
+    if (p.tokenStart >= 1 && p.tokenStart <= tokens.length) taken[p.tokenStart - 1] = 1;
+    for (let t = Math.max(0, p.tokenStart); t < Math.min(p.tokenEnd, tokens.length); t++) taken[t] = 1;
+  }
+  const lastTownBefore = lastEndingBy(found.filter((p) => p.kind && SETTLEMENTS.has(p.kind as PlaceKind) && !p.context && !p.relation && p.geoPrecision === 1));
   for (let i = 0; i < tokens.length; i++) {
     const k = keys[i].find((x) => cues.anaphors.has(x.key) && tokens[i].norm.includes('ال' + x.key));
     if (!k) continue;
     // "مدينة حلب" is a cue, not an anaphor: a name right after it
-    if (found.some((p) => p.tokenStart === i + 1 || (p.tokenStart <= i && p.tokenEnd > i))) continue;
+    if (taken[i]) continue;
     const kind = cues.anaphors.get(k.key)!;
     let ref: PlaceMention | undefined;
     if (kind === 'capital') {
@@ -469,12 +488,31 @@ function anaphors(doc: MarsadDocument, cues: PlaceCues, keys: TokenKey[][], foun
       continue;
     }
     // the last town named as itself (not شرق X, not the context of another place)
-    ref = [...found].reverse().find((p) => p.end <= tokens[i].start && p.kind && SETTLEMENTS.has(p.kind as PlaceKind) && !p.context && !p.relation && p.geoPrecision === 1);
+    ref = lastTownBefore(tokens[i].start);
     if (!ref || !ref.gazetteerId) continue;
     const place = gaz.get(ref.gazetteerId);
     if (place) out.push(anaphorMention(doc, tokens, i, k.prefixLen, place, ref.nameAr));
   }
   return out;
+}
+
+/** The last place (in the list's order) ending at or before a character: a bisection when ends only grow. */
+function lastEndingBy(places: readonly PlaceMention[]): (at: number) => PlaceMention | undefined {
+  const ordered = places.every((p, k) => k === 0 || places[k - 1].end <= p.end);
+  return (at) => {
+    if (!ordered) return [...places].reverse().find((p) => p.end <= at);
+    let lo = 0;
+    let hi = places.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (places[mid].end <= at) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found >= 0 ? places[found] : undefined;
+  };
 }
 
 function anaphorMention(doc: MarsadDocument, tokens: Token[], i: number, prefixLen: number, p: Place, refName?: string): PlaceMention {
