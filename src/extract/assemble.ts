@@ -8,7 +8,7 @@
 // الهجوم that point back at an event reported earlier create nothing: their casualties go to it.
 // Every field keeps the spans it was read from and the rule that decided it.
 
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import type {
   ActorMention,
   ActorRef,
@@ -399,7 +399,9 @@ function prunePlaces(places: PlaceMention[]): PlaceMention[] {
 }
 
 function maxWeight(f: Frame): number {
-  return Math.max(...f.triggers.map((t) => t.weight));
+  let most = -Infinity;
+  for (const t of f.triggers) most = Math.max(most, t.weight);
+  return most;
 }
 
 function mainPlaceOf(doc: MarsadDocument): PlaceMention | null {
@@ -430,15 +432,36 @@ function refOf(m: ActorMention): ActorRef {
   return { name: m.name, nameAr: m.nameAr, id: m.actorId, inter: m.inter, country: m.country };
 }
 
-function genericActor(ctx: AssembleContext, pattern: RegExp, country: string | null, date: string | null = null): ActorRef | null {
-  for (const g of ctx.actors.byId.values()) {
-    if (g.country === '*' && pattern.test(g.name)) {
-      // "غارة إسرائيلية" names the same force as "الجيش الإسرائيلي": the country's named entry of the period
-      const a = specialise(ctx.actors, g, country, date);
-      return { name: actorName(ctx.actors, a, country), nameAr: a.aliases[0] ?? '', id: a.id, inter: a.inter, country };
-    }
+/** The first generic entry (any country) whose name matches, by pattern: the lexicon has hundreds of entries to test. */
+const genericEntries = new WeakMap<Map<string, ActorEntry>, { size: number; byPattern: Map<string, ActorEntry | null> }>();
+
+function genericEntry(actors: ActorLexicon, pattern: RegExp): ActorEntry | null {
+  let memo = genericEntries.get(actors.byId);
+  if (!memo || memo.size !== actors.byId.size) {
+    memo = { size: actors.byId.size, byPattern: new Map() };
+    genericEntries.set(actors.byId, memo);
   }
-  return null;
+  const id = `${pattern.source}/${pattern.flags}`;
+  let entry = memo.byPattern.get(id);
+  if (entry === undefined) {
+    entry = null;
+    for (const g of actors.byId.values()) {
+      if (g.country === '*' && pattern.test(g.name)) {
+        entry = g;
+        break;
+      }
+    }
+    memo.byPattern.set(id, entry);
+  }
+  return entry;
+}
+
+function genericActor(ctx: AssembleContext, pattern: RegExp, country: string | null, date: string | null = null): ActorRef | null {
+  const g = genericEntry(ctx.actors, pattern);
+  if (!g) return null;
+  // "غارة إسرائيلية" names the same force as "الجيش الإسرائيلي": the country's named entry of the period
+  const a = specialise(ctx.actors, g, country, date);
+  return { name: actorName(ctx.actors, a, country), nameAr: a.aliases[0] ?? '', id: a.id, inter: a.inter, country };
 }
 
 function pickActors(ctx: AssembleContext, doc: MarsadDocument, f: Frame, keys: TokenKey[][], by: BySentence): { a1: Pick | null; a2: Pick | null } {
@@ -582,6 +605,12 @@ export function totalOf(ms: CasualtyMention[], kind: 'killed' | 'injured'): Tota
   return { value: sum, mentions: used, ruleId: used.length > 1 ? `${kind}.sum` : used[0].ruleId };
 }
 
+/** crypto.hash (Node ≥ 20.12) digests a string in one call, without a Hash object per event. */
+const oneShotHash = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
+function sha1Hex(s: string): string {
+  return oneShotHash ? oneShotHash('sha1', s, 'hex') : crypto.createHash('sha1').update(s).digest('hex');
+}
+
 function locationOf(p: PlaceMention): EventLocation {
   const loc: EventLocation = {
     name: p.name ?? p.nameAr,
@@ -715,10 +744,7 @@ function frameEvents(
     const location = locationOf(p);
     const a1ref = actor1?.ref ?? null;
     const a2ref = a2?.ref ?? null;
-    const id = createHash('sha1')
-      .update(`${doc.id}\u0000${subEventType}\u0000${p.start}:${p.end}\u0000${f.triggers[0].start}`)
-      .digest('hex')
-      .slice(0, 16);
+    const id = sha1Hex(`${doc.id}\u0000${subEventType}\u0000${p.start}:${p.end}\u0000${f.triggers[0].start}`).slice(0, 16);
     out.push({
       id,
       disorderType: disorderType(eventType),
