@@ -125,6 +125,48 @@ class GazetteerMemo implements GazetteerLike {
   }
 }
 
+/**
+ * Which cue sets a word's keys meet, as bits, remembered by the word's shared keys array: a candidate
+ * asked the same sets of the words before it some twenty times, a scan of every key each time. The
+ * cue sets are compiled once at start-up, so the answers hold; kept per PlaceCues object.
+ */
+class CueBits {
+  private readonly bitOf = new Map<Set<string> | Map<string, unknown>, number>();
+  private readonly sets: Array<Set<string> | Map<string, unknown>>;
+  private readonly byKeys = new WeakMap<readonly TokenKey[], number>();
+
+  constructor(cues: PlaceCues) {
+    this.sets = [cues.regionWords, cues.placeWords, cues.prepositions, cues.neverWords, cues.relations, cues.titles, cues.anaphors];
+    this.sets.forEach((set, k) => this.bitOf.set(set, 1 << k));
+  }
+
+  /** Whether some key of the word is in `set` (any set: one not indexed here is scanned). */
+  has(keys: readonly TokenKey[], set: Set<string> | Map<string, unknown>): boolean {
+    const bit = this.bitOf.get(set);
+    if (bit === undefined) return keys.some((k) => set.has(k.key));
+    let bits = this.byKeys.get(keys);
+    if (bits === undefined) {
+      bits = 0;
+      for (const k of keys) this.sets.forEach((set, b) => {
+        if (set.has(k.key)) bits! |= 1 << b;
+      });
+      this.byKeys.set(keys, bits);
+    }
+    return (bits & bit) !== 0;
+  }
+}
+
+const cueBitsOf = new WeakMap<PlaceCues, CueBits>();
+
+function cueBits(cues: PlaceCues): CueBits {
+  let bits = cueBitsOf.get(cues);
+  if (!bits) {
+    bits = new CueBits(cues);
+    cueBitsOf.set(cues, bits);
+  }
+  return bits;
+}
+
 function joinKey(keys: TokenKey[][], tokens: Token[], first: string, i: number, n: number): string | null {
   const parts = [first];
   for (let j = i + 1; j < i + n; j++) {
@@ -171,7 +213,8 @@ export function findPlaces(gazetteer: GazetteerLike, cues: PlaceCues, doc: Marsa
   const keys = documentKeys(doc);
   const cands: Candidate[] = [];
   const isWord = (t: Token | undefined) => t && (t.kind === 'arabic' || t.kind === 'latin');
-  const keyIn = (i: number, set: Set<string> | Map<string, unknown>) => !!tokens[i] && keys[i].some((k) => set.has(k.key));
+  const bits = cueBits(cues);
+  const keyIn = (i: number, set: Set<string> | Map<string, unknown>) => !!tokens[i] && bits.has(keys[i], set);
 
   for (const sent of doc.layers.sentences) {
     let i = sent.tokenStart;
@@ -205,7 +248,7 @@ export function findPlaces(gazetteer: GazetteerLike, cues: PlaceCues, doc: Marsa
       let precision: 1 | 2 | 3 = 1;
       let relStart: number | null = null;
       for (let q = i - 1; q >= Math.max(sent.tokenStart, i - 6); q--) {
-        const rel = keys[q].find((k) => cues.relations.has(k.key));
+        const rel = keyIn(q, cues.relations) ? keys[q].find((k) => cues.relations.has(k.key)) : undefined;
         if (rel) {
           relation = rel.key;
           precision = cues.relations.get(rel.key)!;
@@ -255,13 +298,19 @@ export function findPlaces(gazetteer: GazetteerLike, cues: PlaceCues, doc: Marsa
   const topVotes = votes.get(countryRank[0] ?? '') ?? 0;
   // the first two countries by votes without a candidate's own: most candidates cast none, and share one ranking
   const firstTwo = (m: Map<string, number>) => [...m.entries()].filter(([, w]) => w > 0).sort((a, b) => b[1] - a[1]).slice(0, 2).map(([cc]) => cc);
-  let rankAll: string[] | null = null;
+  // (and candidates that cast the same votes, the same name told again, share theirs)
+  const rankBy = new Map<string, string[]>();
   const rankWithout = (c: Candidate) => {
-    const mine = own.get(c);
-    if (!mine) return (rankAll ??= firstTwo(votes));
-    const others = new Map(votes);
-    for (const [cc, w] of mine) others.set(cc, (others.get(cc) ?? 0) - w);
-    return firstTwo(others);
+    const mine = own.get(c) ?? [];
+    const sig = mine.map(([cc, w]) => `${cc}:${w}`).join(' ');
+    let rank = rankBy.get(sig);
+    if (!rank) {
+      const others = new Map(votes);
+      for (const [cc, w] of mine) others.set(cc, (others.get(cc) ?? 0) - w);
+      rank = firstTwo(others);
+      rankBy.set(sig, rank);
+    }
+    return rank;
   };
 
   // keep names that are safe, or that a cue vouches for. A one-word name that is also an everyday word
@@ -279,7 +328,7 @@ export function findPlaces(gazetteer: GazetteerLike, cues: PlaceCues, doc: Marsa
     const never = single && (cues.neverWords.has(c.key) || c.key.length <= 2);
     const everyday = single && (never || cues.stopWords.has(c.key) || c.places.every((p) => p.commonWord));
     // a person: after a title (الرئيس، العميد…), or a phrase opening with a given name (محمد جمعة)
-    const title = c.tokenStart > 0 && keys[c.tokenStart - 1].some((k) => cues.titles.has(k.key));
+    const title = c.tokenStart > 0 && keyIn(c.tokenStart - 1, cues.titles);
     const person = title || (!strongCue && keys[c.tokenStart].some((k) => k.exact && cues.personStarts.has(k.key)));
     if (never || person) continue;
     // a small place abroad, when the article is plainly about another country, is a namesake; the
@@ -471,9 +520,10 @@ function anaphors(doc: MarsadDocument, cues: PlaceCues, keys: TokenKey[][], foun
     if (p.tokenStart >= 1 && p.tokenStart <= tokens.length) taken[p.tokenStart - 1] = 1;
     for (let t = Math.max(0, p.tokenStart); t < Math.min(p.tokenEnd, tokens.length); t++) taken[t] = 1;
   }
+  const bits = cueBits(cues);
   const lastTownBefore = lastEndingBy(found.filter((p) => p.kind && SETTLEMENTS.has(p.kind as PlaceKind) && !p.context && !p.relation && p.geoPrecision === 1));
   for (let i = 0; i < tokens.length; i++) {
-    const k = keys[i].find((x) => cues.anaphors.has(x.key) && tokens[i].norm.includes('ال' + x.key));
+    const k = bits.has(keys[i], cues.anaphors) ? keys[i].find((x) => cues.anaphors.has(x.key) && tokens[i].norm.includes('ال' + x.key)) : undefined;
     if (!k) continue;
     // "مدينة حلب" is a cue, not an anaphor: a name right after it
     if (taken[i]) continue;
