@@ -396,25 +396,51 @@ class ChosenPlaces {
   }
 
   /**
-   * In the order they were chosen, the places that may lie within 150 km of p by the score's own
-   * measure (degrees of latitude, and of longitude shrunk by cos(p.lat), times 111 km), and perhaps
-   * some farther: the caller measures each one.
+   * In the order they were chosen (from the `from`-th on), the places that may lie within 150 km of p
+   * by the score's own measure (degrees of latitude, and of longitude shrunk by cos(p.lat), times
+   * 111 km), and perhaps some farther: the caller measures each one.
    */
-  near(p: Place): Place[] {
-    if (this.list.length < 32) return this.list;
+  near(p: Place, from = 0): Place[] {
+    if (this.list.length < 32) return this.list.slice(from);
     const dLat = 150 / 111 + 0.01;
     const cos = Math.cos((p.lat * Math.PI) / 180);
     const dLon = Math.abs(cos) < 0.01 ? 360 : dLat / Math.abs(cos);
-    if (dLon >= 90) return this.list;
+    if (dLon >= 90) return this.list.slice(from);
     const found: number[] = [];
     for (let y = Math.floor(p.lat - dLat); y <= Math.floor(p.lat + dLat); y++) {
       for (let x = Math.floor(p.lon - dLon); x <= Math.floor(p.lon + dLon); x++) {
         const c = this.cells.get(cell(y, x));
-        if (c) for (const at of c) found.push(at);
+        // a cell lists its places in the order chosen: the ones from `from` on are its last ones
+        if (c) for (let k = c.length - 1; k >= 0 && c[k] >= from; k--) found.push(c[k]);
       }
     }
     found.sort((a, b) => a - b);
     return found.map((at) => this.list[at]);
+  }
+
+  /** Nearness sums begun: for a place and the score they started from, the sum so far and the places seen. */
+  private readonly chains = new Map<Place, Map<number, { s: number; seen: number }>>();
+
+  /**
+   * s0 plus p's nearness to the places chosen so far: 2 for each one of its country within 50 km, 1
+   * within 150 km, added one by one in the order they were chosen. The sum goes on from where the last
+   * one for the same place and start stopped, which adds the same numbers in the same order (the same
+   * sum, bit for bit): a long article names the same towns thousands of times, and summing over all
+   * the places chosen before each one was quadratic.
+   */
+  nearness(p: Place, s0: number): number {
+    let byStart = this.chains.get(p);
+    if (!byStart) this.chains.set(p, (byStart = new Map()));
+    const chain = byStart.get(s0);
+    let s = chain ? chain.s : s0;
+    const cos = Math.cos((p.lat * Math.PI) / 180);
+    for (const q of this.near(p, chain ? chain.seen : 0)) {
+      if (q.countryCode !== p.countryCode) continue;
+      const d = Math.hypot(p.lat - q.lat, (p.lon - q.lon) * cos) * 111;
+      s += d < 50 ? 2 : d < 150 ? 1 : 0;
+    }
+    byStart.set(s0, { s, seen: this.list.length });
+    return s;
   }
 }
 
@@ -433,15 +459,9 @@ function choosePlace(c: Candidate, countryRank: string[], chosenSoFar: ChosenPla
     else if (p.kind === 'city') s += 1.5;
     else if (p.kind === 'town') s += 1;
     s += Math.min(2, Math.log10(1 + (p.population ?? 0)) / 3);
-    // near the other places of the article (within 100 km); farther ones add nothing, so only the
+    // near the other places of the article (within 150 km); farther ones add nothing, so only the
     // ones in reach are visited, in the order they were chosen (the same sum, bit for bit)
-    const chosen = chosenSoFar.near(p);
-    const cos = Math.cos((p.lat * Math.PI) / 180);
-    for (const q of chosen) {
-      if (q.countryCode !== p.countryCode) continue;
-      const d = Math.hypot(p.lat - q.lat, (p.lon - q.lon) * cos) * 111;
-      s += d < 50 ? 2 : d < 150 ? 1 : 0;
-    }
+    s = chosenSoFar.nearness(p, s);
     if (p.old) s -= 1;
     return s;
   };
