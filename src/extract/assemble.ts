@@ -8,7 +8,7 @@
 // الهجوم that point back at an event reported earlier create nothing: their casualties go to it.
 // Every field keeps the spans it was read from and the rule that decided it.
 
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import type {
   ActorMention,
   ActorRef,
@@ -19,6 +19,7 @@ import type {
   Evidence,
   EvidenceField,
   MarsadDocument,
+  ModalityMention,
   PlaceMention,
   Span,
   Token,
@@ -26,6 +27,7 @@ import type {
 } from '../doc/types.js';
 import type { Stage } from '../pipeline/types.js';
 import { actorName, specialise, type ActorEntry, type ActorLexicon } from './actors.js';
+import { itemsBySentence } from './by-sentence.js';
 import { documentKeys, type TokenKey } from './match/keys.js';
 import { disorderType, EVENT_TYPE_OF, interaction } from './ontology.js';
 import { findCues, type CueHit, type FamilyRule, type RuleCondition, type TriggerLexicon } from './triggers.js';
@@ -61,9 +63,71 @@ const VICTIM_LINKS = new Set(['من', 'في', 'صفوف', 'عناصر', 'افر�
 const RELATIVE_PRONOUNS = new Set(['الذي', 'التي', 'الذين', 'اللذين', 'اللتين', 'اللواتي', 'اللذي'].map((w) => w.replace(/ى/g, 'ي')));
 const TARGET_MARKERS = new Set(['علي', 'ضد', 'استهدف', 'استهدفت', 'بحق', 'مع', 'لصالح']);
 
-function within(inner: Span, outer: Span): boolean {
-  return inner.start >= outer.start && inner.end <= outer.end;
+/**
+ * The layers assembly reads sentence by sentence, split once per document: filtering a whole layer
+ * again for every sentence (and every frame) made assembly quadratic in the article's length.
+ */
+interface BySentence {
+  triggers: TriggerMention[][];
+  cues: CueHit[][];
+  modality: ModalityMention[][];
+  dates: DateMention[][];
+  places: PlaceMention[][];
+  casualties: CasualtyMention[][];
+  actors: ActorMention[][];
+  /** The last usable date outside page chrome ending by a token: what a sentence without one inherits. */
+  dateBefore: (token: number) => DateMention | null;
 }
+
+/**
+ * Whether some span of a layer contains `inner` (what `spans.some((a) => within(inner, a))` says),
+ * answered by a bisection: the spans sorted by start, with the farthest end reached so far.
+ */
+function containedIn(spans: readonly Span[]): (inner: Span) => boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const reach: number[] = [];
+  for (const a of sorted) reach.push(Math.max(a.end, reach.length ? reach[reach.length - 1] : -Infinity));
+  return (inner) => {
+    // the last span starting at or before inner: every earlier one starts there too
+    let lo = 0;
+    let hi = sorted.length - 1;
+    let at = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].start <= inner.start) {
+        at = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return at >= 0 && reach[at] >= inner.end;
+  };
+}
+
+/** The last item (in the layer's order) ending at or before a token: a bisection when ends only grow. */
+function lastEndingBy<T extends { tokenEnd: number }>(items: readonly T[]): (token: number) => T | null {
+  const ordered = items.every((d, k) => k === 0 || items[k - 1].tokenEnd <= d.tokenEnd);
+  return (token) => {
+    if (!ordered) {
+      let found: T | null = null;
+      for (const d of items) if (d.tokenEnd <= token) found = d;
+      return found;
+    }
+    let lo = 0;
+    let hi = items.length - 1;
+    let at = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (items[mid].tokenEnd <= token) {
+        at = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return at >= 0 ? items[at] : null;
+  };
+}
+
+/** A date that can date an event: resolved, and not history. */
+const usableDate = (d: DateMention) => d.kind !== 'historical' && d.date !== null;
 
 function isDefiniteNoun(tok: Token, keys: TokenKey[]): boolean {
   // الهجوم، للهجوم، هجماته (a pronoun suffix makes a noun definite too)
@@ -83,6 +147,17 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
   // a document about sport (or markets) uses war words in another sense: no events at all
   const allCues = findCues(ctx.triggers, keys, tokens, 0, tokens.length);
   if (allCues.filter((c) => c.cue === 'sports').length >= 3) return [];
+  const by: BySentence = {
+    triggers: itemsBySentence(sentences, triggers),
+    cues: itemsBySentence(sentences, allCues),
+    modality: itemsBySentence(sentences, modality),
+    dates: itemsBySentence(sentences, dates),
+    places: itemsBySentence(sentences, places),
+    casualties: itemsBySentence(sentences, casualties),
+    actors: itemsBySentence(sentences, actors),
+    dateBefore: lastEndingBy(dates.filter((d) => usableDate(d) && !chrome.some((c) => d.start >= c.start && d.end <= c.end))),
+  };
+  const inActor = containedIn(actors);
 
   // a sentence that is mostly page chrome (a breadcrumb, a caption, a "read also" line) is skipped
   // an anniversary feature (ذكرى in its opening lines) with no date of today or yesterday tells history
@@ -110,10 +185,10 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
 
   sentences.forEach((sent, si) => {
     if (inChrome(sent)) return;
-    const sTrig = triggers.filter((t) => t.tokenStart >= sent.tokenStart && t.tokenEnd <= sent.tokenEnd);
-    const cues = allCues.filter((c) => c.tokenStart >= sent.tokenStart && c.tokenEnd <= sent.tokenEnd);
-    const sMod = modality.filter((m) => m.tokenStart >= sent.tokenStart && m.tokenEnd <= sent.tokenEnd);
-    const sDates = dates.filter((d) => d.tokenStart >= sent.tokenStart && d.tokenEnd <= sent.tokenEnd);
+    const sTrig = by.triggers[si];
+    const cues = by.cues[si];
+    const sMod = by.modality[si];
+    const sDates = by.dates[si];
     const historical = sDates.some((d) => d.kind === 'historical' || (latestYear !== null && d.date !== null && Number(d.date.slice(0, 4)) < latestYear - 1));
     const live = sTrig.filter((t) => {
       if (historical) return false;
@@ -153,8 +228,8 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
     }
 
     // 2. places join the nearest frame; anaphoric frames take only a place right after them
-    const sPlaces = places.filter((p) => p.tokenStart >= sent.tokenStart && p.tokenEnd <= sent.tokenEnd);
-    const eligible = sPlaces.filter((p) => p.kind !== 'country' && !p.context && !actors.some((a) => within(p, a)));
+    const sPlaces = by.places[si];
+    const eligible = sPlaces.filter((p) => p.kind !== 'country' && !p.context && !inActor(p));
     const breaksBetween = (a: number, b: number) => {
       let n = 0;
       for (let k = Math.min(a, b); k < Math.max(a, b); k++) if (CLAUSE_BREAKS.has(tokens[k].norm)) n++;
@@ -245,7 +320,7 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
     }
 
     // 3. casualties join the nearest frame before them, else the one after
-    const sCas = casualties.filter((c) => c.tokenStart >= sent.tokenStart && c.tokenEnd <= sent.tokenEnd);
+    const sCas = by.casualties[si];
     for (const c of sCas) {
       const before = sFrames.filter((f) => f.tokenStart <= c.tokenStart);
       const target = before.length ? before[before.length - 1] : sFrames[0];
@@ -298,7 +373,7 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
       if (f.anaphoric || maxWeight(f) >= 0.7) continue;
       const killed = f.casualties.some((c) => c.kind === 'killed' && (c.value ?? 0) > 0);
       // a generic attacker counts when the text names it as the agent ("هجوم شنه مسلحون")
-      const named = actors.some((a) => a.tokenStart >= sent.tokenStart && a.tokenEnd <= sent.tokenEnd && Math.abs(a.tokenStart - f.tokenStart) <= 6 &&
+      const named = by.actors[si].some((a) => Math.abs(a.tokenStart - f.tokenStart) <= 6 &&
         (a.ruleId !== 'actor.generic' || (a.tokenStart >= f.tokenEnd && AGENT_MARKERS.has(tokens[a.tokenStart - 1]?.norm ?? ''))));
       if (!killed && !named) {
         f.anaphoric = true;
@@ -335,7 +410,7 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
   const events: EventRecord[] = [];
   let previous: Previous | null = null;
   for (const f of eventFrames) {
-    const made = frameEvents(ctx, doc, f, keys, allCues, mainPlace, eventFrames, previous);
+    const made = frameEvents(ctx, doc, f, keys, by, mainPlace, eventFrames, previous);
     events.push(...made);
     if (made.length) {
       const last = previous as Previous | null;
@@ -424,7 +499,9 @@ function isDestination(tokens: Token[], p: PlaceMention): boolean {
 }
 
 function maxWeight(f: Frame): number {
-  return Math.max(...f.triggers.map((t) => t.weight));
+  let most = -Infinity;
+  for (const t of f.triggers) most = Math.max(most, t.weight);
+  return most;
 }
 
 function mainPlaceOf(doc: MarsadDocument): PlaceMention | null {
@@ -455,21 +532,42 @@ function refOf(m: ActorMention): ActorRef {
   return { name: m.name, nameAr: m.nameAr, id: m.actorId, inter: m.inter, country: m.country };
 }
 
-function genericActor(ctx: AssembleContext, pattern: RegExp, country: string | null, date: string | null = null): ActorRef | null {
-  for (const g of ctx.actors.byId.values()) {
-    if (g.country === '*' && pattern.test(g.name)) {
-      // "غارة إسرائيلية" names the same force as "الجيش الإسرائيلي": the country's named entry of the period
-      const a = specialise(ctx.actors, g, country, date);
-      return { name: actorName(ctx.actors, a, country), nameAr: a.aliases[0] ?? '', id: a.id, inter: a.inter, country };
-    }
+/** The first generic entry (any country) whose name matches, by pattern: the lexicon has hundreds of entries to test. */
+const genericEntries = new WeakMap<Map<string, ActorEntry>, { size: number; byPattern: Map<string, ActorEntry | null> }>();
+
+function genericEntry(actors: ActorLexicon, pattern: RegExp): ActorEntry | null {
+  let memo = genericEntries.get(actors.byId);
+  if (!memo || memo.size !== actors.byId.size) {
+    memo = { size: actors.byId.size, byPattern: new Map() };
+    genericEntries.set(actors.byId, memo);
   }
-  return null;
+  const id = `${pattern.source}/${pattern.flags}`;
+  let entry = memo.byPattern.get(id);
+  if (entry === undefined) {
+    entry = null;
+    for (const g of actors.byId.values()) {
+      if (g.country === '*' && pattern.test(g.name)) {
+        entry = g;
+        break;
+      }
+    }
+    memo.byPattern.set(id, entry);
+  }
+  return entry;
 }
 
-function pickActors(ctx: AssembleContext, doc: MarsadDocument, f: Frame, keys: TokenKey[][]): { a1: Pick | null; a2: Pick | null } {
-  const { tokens, sentences, actors } = doc.layers;
+function genericActor(ctx: AssembleContext, pattern: RegExp, country: string | null, date: string | null = null): ActorRef | null {
+  const g = genericEntry(ctx.actors, pattern);
+  if (!g) return null;
+  // "غارة إسرائيلية" names the same force as "الجيش الإسرائيلي": the country's named entry of the period
+  const a = specialise(ctx.actors, g, country, date);
+  return { name: actorName(ctx.actors, a, country), nameAr: a.aliases[0] ?? '', id: a.id, inter: a.inter, country };
+}
+
+function pickActors(ctx: AssembleContext, doc: MarsadDocument, f: Frame, keys: TokenKey[][], by: BySentence): { a1: Pick | null; a2: Pick | null } {
+  const { tokens, sentences } = doc.layers;
   const sent = sentences[f.sentence];
-  const inSent = actors.filter((a) => a.tokenStart >= sent.tokenStart && a.tokenEnd <= sent.tokenEnd);
+  const inSent = by.actors[f.sentence];
   const t0 = f.triggers[0];
   const mainTrig = f.triggers.reduce((a, b) => (b.weight > a.weight ? b : a));
   let a1: Pick | null = null;
@@ -481,7 +579,7 @@ function pickActors(ctx: AssembleContext, doc: MarsadDocument, f: Frame, keys: T
   // مدنيين"، "مقتل ضابط من مخابرات النظام" — the group right after the count. Only a counted mention: in
   // "قتل مجهولون زعيمًا" the word after the verb is its subject, and in "اختطف تنظيم داعش 30 مدنيا"
   // the group inside the casualty phrase is the agent.
-  const sCas = doc.layers.casualties.filter((c) => c.tokenStart >= sent.tokenStart && c.tokenEnd <= sent.tokenEnd && c.value !== null && c.value > 0);
+  const sCas = by.casualties[f.sentence].filter((c) => c.value !== null && c.value > 0);
   const victim = (m: ActorMention) => sCas.some((c) => {
     const gap = m.tokenStart - c.tokenEnd;
     return gap === 0 || (gap > 0 && gap <= 2 && tokens.slice(c.tokenEnd, m.tokenStart).every((t) => VICTIM_LINKS.has(t.norm)));
@@ -613,6 +711,12 @@ export function totalOf(ms: CasualtyMention[], kind: 'killed' | 'injured'): Tota
   return { value: sum, mentions: used, ruleId: used.length > 1 ? `${kind}.sum` : used[0].ruleId };
 }
 
+/** crypto.hash (Node ≥ 20.12) digests a string in one call, without a Hash object per event. */
+const oneShotHash = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
+function sha1Hex(s: string): string {
+  return oneShotHash ? oneShotHash('sha1', s, 'hex') : crypto.createHash('sha1').update(s).digest('hex');
+}
+
 function locationOf(p: PlaceMention): EventLocation {
   const loc: EventLocation = {
     name: p.name ?? p.nameAr,
@@ -630,16 +734,12 @@ function locationOf(p: PlaceMention): EventLocation {
   return loc;
 }
 
-function dateFor(doc: MarsadDocument, f: Frame): { date: string | null; precision: 1 | 2 | 3; mention: DateMention | null; ruleId: string } {
+function dateFor(doc: MarsadDocument, f: Frame, by: BySentence): { date: string | null; precision: 1 | 2 | 3; mention: DateMention | null; ruleId: string } {
   const sent = doc.layers.sentences[f.sentence];
-  const usable = doc.layers.dates.filter((d) => d.kind !== 'historical' && d.date !== null);
-  const here = usable.filter((d) => d.tokenStart >= sent.tokenStart && d.tokenEnd <= sent.tokenEnd);
-  if (here.length) return { date: here[0].date, precision: here[0].precision, mention: here[0], ruleId: here[0].ruleId };
-  const before = usable.filter((d) => d.tokenEnd <= sent.tokenStart && !doc.layers.chrome.some((c) => d.start >= c.start && d.end <= c.end));
-  if (before.length) {
-    const d = before[before.length - 1];
-    return { date: d.date, precision: d.precision, mention: d, ruleId: 'date.inherited' };
-  }
+  const here = by.dates[f.sentence].find(usableDate);
+  if (here) return { date: here.date, precision: here.precision, mention: here, ruleId: here.ruleId };
+  const d = by.dateBefore(sent.tokenStart);
+  if (d) return { date: d.date, precision: d.precision, mention: d, ruleId: 'date.inherited' };
   if (doc.publishedAt) return { date: doc.publishedAt, precision: 2, mention: null, ruleId: 'date.publication' };
   return { date: null, precision: 3, mention: null, ruleId: 'date.unknown' };
 }
@@ -670,7 +770,7 @@ function frameEvents(
   doc: MarsadDocument,
   f: Frame,
   keys: TokenKey[][],
-  allCues: CueHit[],
+  by: BySentence,
   mainPlace: PlaceMention | null,
   eventFrames: Frame[],
   previous: Previous | null,
@@ -683,7 +783,8 @@ function frameEvents(
   let placeList = f.places;
   let placeRule = 'location.in-sentence';
   if (!placeList.length) {
-    const prev = eventFrames.slice(0, eventFrames.indexOf(f)).reverse().find((g) => g.places.length);
+    let prev: Frame | undefined;
+    for (let k = eventFrames.indexOf(f) - 1; k >= 0 && !prev; k--) if (eventFrames[k].places.length) prev = eventFrames[k];
     // a lead that names no place ("اختطفت جماعة مسلحة 6 مصريين") is told again, with its place, further on
     // (unless the article's main place is named in it, if not beside the trigger)
     const mainHere = !!mainPlace && doc.layers.places.some((p) => p.start >= sent.start && p.end <= sent.end && !isDestination(tokens, p) &&
@@ -714,12 +815,12 @@ function frameEvents(
     }
     return p;
   };
-  const picked = pickActors(ctx, doc, f, keys);
+  const picked = pickActors(ctx, doc, f, keys, by);
   const a1 = local(picked.a1);
   let a2 = local(picked.a2);
   const killedT = totalOf(f.casualties, 'killed');
   const injuredT = totalOf(f.casualties, 'injured');
-  const cues = allCues.filter((c) => c.tokenStart >= sent.tokenStart && c.tokenEnd <= sent.tokenEnd);
+  const cues = by.cues[f.sentence];
   const near = cues.filter((c) => Math.abs(c.tokenStart - f.tokenStart) <= 5 || Math.abs(c.tokenStart - f.tokenEnd) <= 5);
   const rules = ctx.triggers.families.get(f.family)!;
   let rule = resolveType(rules, { cues, near, a1: a1?.ref.inter ?? null, a2: a2?.ref.inter ?? null, killed: (killedT.value ?? 0) > 0 });
@@ -753,7 +854,7 @@ function frameEvents(
     const ref = genericActor(ctx, /^Protesters/, country);
     if (ref) actor1 = { mention: null, ref: { ...ref, nameAr: '' }, ruleId: 'actor1.protesters-default', span: null };
   }
-  const date = dateFor(doc, f);
+  const date = dateFor(doc, f, by);
   if (continuesHistory(doc, f)) return [];
   const mainTrig = f.triggers.reduce((a, b) => (b.weight > a.weight ? b : a));
   const explicitPlace = placeRule === 'location.in-sentence';
@@ -779,10 +880,7 @@ function frameEvents(
     const location = locationOf(p);
     const a1ref = actor1?.ref ?? null;
     const a2ref = a2?.ref ?? null;
-    const id = createHash('sha1')
-      .update(`${doc.id}\u0000${subEventType}\u0000${p.start}:${p.end}\u0000${f.triggers[0].start}`)
-      .digest('hex')
-      .slice(0, 16);
+    const id = sha1Hex(`${doc.id}\u0000${subEventType}\u0000${p.start}:${p.end}\u0000${f.triggers[0].start}`).slice(0, 16);
     out.push({
       id,
       disorderType: disorderType(eventType),

@@ -10,7 +10,7 @@ export function chromeStage(): Stage {
     adds: ['chrome'],
     run(doc) {
       // Spans given with the input (ingestion saw the page's metadata) win; none given, find them here.
-      if (doc.layers.chrome.length === 0) doc.layers.chrome = findChrome(doc.text, { title: doc.title ?? undefined });
+      if (doc.layers.chrome.length === 0) doc.layers.chrome = findChrome(doc.text, { title: doc.title ?? undefined, norm: doc.norm });
     },
   };
 }

@@ -70,6 +70,111 @@ const QUOTE = /^["'“”«»‘’„]+$/;
 // words that name a neighbourhood: what follows is a quarter of a town, not a town
 const QUARTER_WORDS: ReadonlySet<string> = new Set(['حي', 'حيي', 'أحياء', 'حارة', 'حارات'].map((w) => bareKey(fold(w))));
 
+/** The keys of a word that may open a name or a country, and the most words of a name each opens. */
+interface NameStarts {
+  firsts: TokenKey[];
+  limits: number[] | null;
+}
+
+/**
+ * The gazetteer's answers for the place finder, remembered for the extractor's life. News repeats its
+ * words: each word asked a handful of questions per key (a name start? a country? how many words at
+ * most?) and each phrase a lookup that built a fresh list of places, ~40% of the stage's time. The
+ * knowledge is compiled once at start-up, so the answers hold; the memos are bounded, as the
+ * gazetteer's own are, so a long-running worker does not grow. A word's keys are shared, frozen
+ * arrays (documentKeys), so they key a WeakMap.
+ */
+class GazetteerMemo implements GazetteerLike {
+  private readonly startsByKeys = new WeakMap<readonly TokenKey[], NameStarts>();
+  private readonly placesByKey = new Map<string, Place[]>();
+  private readonly placeById = new Map<string, Place | null | undefined>();
+  readonly maxNameTokens: number;
+
+  constructor(private readonly gaz: GazetteerLike, private readonly limit = 200_000) {
+    this.maxNameTokens = gaz.maxNameTokens;
+  }
+
+  /** The same list for the same key: callers read it, never change it. */
+  lookup(key: string): Place[] {
+    let places = this.placesByKey.get(key);
+    if (!places) {
+      if (this.placesByKey.size >= this.limit) this.placesByKey.clear();
+      places = this.gaz.lookup(key);
+      this.placesByKey.set(key, places);
+    }
+    return places;
+  }
+
+  countryByKey(key: string): Country | null | undefined {
+    return this.gaz.countryByKey(key);
+  }
+
+  get(id: string): Place | null | undefined {
+    if (this.placeById.has(id)) return this.placeById.get(id);
+    if (this.placeById.size >= this.limit) this.placeById.clear();
+    const p = this.gaz.get(id);
+    this.placeById.set(id, p);
+    return p;
+  }
+
+  isNameStart(word: string): boolean {
+    return this.gaz.isNameStart(word);
+  }
+
+  startsOf(keys: readonly TokenKey[]): NameStarts {
+    let starts = this.startsByKeys.get(keys);
+    if (!starts) {
+      const firsts = keys.filter((k) => k.key.length >= 2 && (this.gaz.isNameStart(k.key) || !!this.gaz.countryByKey(k.key)));
+      const limits = this.gaz.maxWordsFrom && firsts.length ? firsts.map((k) => this.gaz.maxWordsFrom!(k.key)) : null;
+      starts = { firsts, limits };
+      this.startsByKeys.set(keys, starts);
+    }
+    return starts;
+  }
+}
+
+/**
+ * Which cue sets a word's keys meet, as bits, remembered by the word's shared keys array: a candidate
+ * asked the same sets of the words before it some twenty times, a scan of every key each time. The
+ * cue sets are compiled once at start-up, so the answers hold; kept per PlaceCues object.
+ */
+class CueBits {
+  private readonly bitOf = new Map<Set<string> | Map<string, unknown>, number>();
+  private readonly sets: Array<Set<string> | Map<string, unknown>>;
+  private readonly byKeys = new WeakMap<readonly TokenKey[], number>();
+
+  constructor(cues: PlaceCues) {
+    this.sets = [cues.regionWords, cues.placeWords, cues.prepositions, cues.neverWords, cues.relations, cues.titles, cues.anaphors];
+    this.sets.forEach((set, k) => this.bitOf.set(set, 1 << k));
+  }
+
+  /** Whether some key of the word is in `set` (any set: one not indexed here is scanned). */
+  has(keys: readonly TokenKey[], set: Set<string> | Map<string, unknown>): boolean {
+    const bit = this.bitOf.get(set);
+    if (bit === undefined) return keys.some((k) => set.has(k.key));
+    let bits = this.byKeys.get(keys);
+    if (bits === undefined) {
+      bits = 0;
+      for (const k of keys) this.sets.forEach((set, b) => {
+        if (set.has(k.key)) bits! |= 1 << b;
+      });
+      this.byKeys.set(keys, bits);
+    }
+    return (bits & bit) !== 0;
+  }
+}
+
+const cueBitsOf = new WeakMap<PlaceCues, CueBits>();
+
+function cueBits(cues: PlaceCues): CueBits {
+  let bits = cueBitsOf.get(cues);
+  if (!bits) {
+    bits = new CueBits(cues);
+    cueBitsOf.set(cues, bits);
+  }
+  return bits;
+}
+
 function joinKey(keys: TokenKey[][], tokens: Token[], first: string, i: number, n: number): string | null {
   const parts = [first];
   for (let j = i + 1; j < i + n; j++) {
@@ -83,13 +188,12 @@ function joinKey(keys: TokenKey[][], tokens: Token[], first: string, i: number, 
 }
 
 /** The longest gazetteer name at token i. */
-function nameAt(gaz: GazetteerLike, keys: TokenKey[][], tokens: Token[], i: number, end: number) {
+function nameAt(gaz: GazetteerMemo, keys: TokenKey[][], tokens: Token[], i: number, end: number) {
   if (tokens[i].kind !== 'arabic' && tokens[i].kind !== 'latin') return null;
   const maxN = Math.min(gaz.maxNameTokens || 5, 6, end - i);
-  const firsts = keys[i].filter((k) => k.key.length >= 2 && (gaz.isNameStart(k.key) || !!gaz.countryByKey(k.key)));
+  // limits: no name starting with this word has more words than this, so longer phrases need no lookup
+  const { firsts, limits } = gaz.startsOf(keys[i]);
   if (!firsts.length) return null;
-  // no name starting with this word has more words than this: longer phrases need no lookup
-  const limits = gaz.maxWordsFrom ? firsts.map((k) => gaz.maxWordsFrom!(k.key)) : null;
   for (let n = maxN; n >= 1; n--) {
     for (let f = 0; f < firsts.length; f++) {
       const k = firsts[f];
@@ -111,12 +215,14 @@ function innerHyphens(tokens: Token[], i: number, n: number): number {
   return h;
 }
 
-export function findPlaces(gaz: GazetteerLike, cues: PlaceCues, doc: MarsadDocument): PlaceMention[] {
+export function findPlaces(gazetteer: GazetteerLike, cues: PlaceCues, doc: MarsadDocument): PlaceMention[] {
+  const gaz = gazetteer instanceof GazetteerMemo ? gazetteer : new GazetteerMemo(gazetteer);
   const tokens = doc.layers.tokens;
   const keys = documentKeys(doc);
   const cands: Candidate[] = [];
   const isWord = (t: Token | undefined) => t && (t.kind === 'arabic' || t.kind === 'latin');
-  const keyIn = (i: number, set: Set<string> | Map<string, unknown>) => !!tokens[i] && keys[i].some((k) => set.has(k.key));
+  const bits = cueBits(cues);
+  const keyIn = (i: number, set: Set<string> | Map<string, unknown>) => !!tokens[i] && bits.has(keys[i], set);
 
   for (const sent of doc.layers.sentences) {
     let i = sent.tokenStart;
@@ -151,7 +257,7 @@ export function findPlaces(gaz: GazetteerLike, cues: PlaceCues, doc: MarsadDocum
       let precision: 1 | 2 | 3 = 1;
       let relStart: number | null = null;
       for (let q = i - 1; q >= Math.max(sent.tokenStart, i - 6); q--) {
-        const rel = keys[q].find((k) => cues.relations.has(k.key));
+        const rel = keyIn(q, cues.relations) ? keys[q].find((k) => cues.relations.has(k.key)) : undefined;
         if (rel) {
           relation = rel.key;
           precision = cues.relations.get(rel.key)!;
@@ -209,6 +315,23 @@ export function findPlaces(gaz: GazetteerLike, cues: PlaceCues, doc: MarsadDocum
   if (tld && votes.has(tld)) vote(tld, 1);
   const countryRank = [...votes.entries()].sort((a, b) => b[1] - a[1]).map(([cc]) => cc);
   doc.country = countryRank[0] ?? null;
+  const topVotes = votes.get(countryRank[0] ?? '') ?? 0;
+  // the first two countries by votes without a candidate's own: most candidates cast none, and share one ranking
+  const firstTwo = (m: Map<string, number>) => [...m.entries()].filter(([, w]) => w > 0).sort((a, b) => b[1] - a[1]).slice(0, 2).map(([cc]) => cc);
+  // (and candidates that cast the same votes, the same name told again, share theirs)
+  const rankBy = new Map<string, string[]>();
+  const rankWithout = (c: Candidate) => {
+    const mine = own.get(c) ?? [];
+    const sig = mine.map(([cc, w]) => `${cc}:${w}`).join(' ');
+    let rank = rankBy.get(sig);
+    if (!rank) {
+      const others = new Map(votes);
+      for (const [cc, w] of mine) others.set(cc, (others.get(cc) ?? 0) - w);
+      rank = firstTwo(others);
+      rankBy.set(sig, rank);
+    }
+    return rank;
+  };
 
   // keep names that are safe, or that a cue vouches for. A one-word name that is also an everyday word
   // (مزيد، مستوى، تحرير) needs a place word or a list; a small place needs more than a preposition.
@@ -225,18 +348,16 @@ export function findPlaces(gaz: GazetteerLike, cues: PlaceCues, doc: MarsadDocum
     const never = single && (cues.neverWords.has(c.key) || c.key.length <= 2);
     const everyday = single && (never || cues.stopWords.has(c.key) || c.places.every((p) => p.commonWord));
     // a person: after a title (الرئيس، العميد…), or a phrase opening with a given name (محمد جمعة)
-    const title = c.tokenStart > 0 && keys[c.tokenStart - 1].some((k) => cues.titles.has(k.key));
+    const title = c.tokenStart > 0 && keyIn(c.tokenStart - 1, cues.titles);
     const person = title || (!strongCue && keys[c.tokenStart].some((k) => k.exact && cues.personStarts.has(k.key)));
     if (never || person) continue;
     // a quarter the gazetteer does not know as one is a namesake elsewhere (حي الكاشف is not the village
     // of that name): it is left out, and its event goes to the town it is in
     if (c.quarter && !c.places.some((p) => p.kind === 'district')) continue;
-    // a small place abroad, when the article is plainly about another country, is a namesake
-    const topVotes = votes.get(countryRank[0] ?? '') ?? 0;
-    // ranked without the name's own vote, which would vouch for itself (قرية الخميس الجمعة in Iraq, in a Libyan article)
-    const others = new Map(votes);
-    for (const [cc, w] of own.get(c) ?? []) others.set(cc, (others.get(cc) ?? 0) - w);
-    const rankOthers = [...others.entries()].filter(([, w]) => w > 0).sort((a, b) => b[1] - a[1]).slice(0, 2).map(([cc]) => cc);
+    // a small place abroad, when the article is plainly about another country, is a namesake; the
+    // countries are ranked without the name's own vote, which would vouch for itself (قرية الخميس
+    // الجمعة in Iraq, in a Libyan article)
+    const rankOthers = topVotes >= 2 ? rankWithout(c) : [];
     const abroad = topVotes >= 2 && c.places.every((p) => !rankOthers.includes(p.countryCode));
     // abroad, only a capital or a very big city is taken without a place word (Baneh for بأنه is not)
     if (abroad && !c.places.some((p) => (p.population ?? 0) >= 50000 || p.kind === 'capital')) continue;
@@ -298,25 +419,51 @@ class ChosenPlaces {
   }
 
   /**
-   * In the order they were chosen, the places that may lie within 150 km of p by the score's own
-   * measure (degrees of latitude, and of longitude shrunk by cos(p.lat), times 111 km), and perhaps
-   * some farther: the caller measures each one.
+   * In the order they were chosen (from the `from`-th on), the places that may lie within 150 km of p
+   * by the score's own measure (degrees of latitude, and of longitude shrunk by cos(p.lat), times
+   * 111 km), and perhaps some farther: the caller measures each one.
    */
-  near(p: Place): Place[] {
-    if (this.list.length < 32) return this.list;
+  near(p: Place, from = 0): Place[] {
+    if (this.list.length < 32) return this.list.slice(from);
     const dLat = 150 / 111 + 0.01;
     const cos = Math.cos((p.lat * Math.PI) / 180);
     const dLon = Math.abs(cos) < 0.01 ? 360 : dLat / Math.abs(cos);
-    if (dLon >= 90) return this.list;
+    if (dLon >= 90) return this.list.slice(from);
     const found: number[] = [];
     for (let y = Math.floor(p.lat - dLat); y <= Math.floor(p.lat + dLat); y++) {
       for (let x = Math.floor(p.lon - dLon); x <= Math.floor(p.lon + dLon); x++) {
         const c = this.cells.get(cell(y, x));
-        if (c) for (const at of c) found.push(at);
+        // a cell lists its places in the order chosen: the ones from `from` on are its last ones
+        if (c) for (let k = c.length - 1; k >= 0 && c[k] >= from; k--) found.push(c[k]);
       }
     }
     found.sort((a, b) => a - b);
     return found.map((at) => this.list[at]);
+  }
+
+  /** Nearness sums begun: for a place and the score they started from, the sum so far and the places seen. */
+  private readonly chains = new Map<Place, Map<number, { s: number; seen: number }>>();
+
+  /**
+   * s0 plus p's nearness to the places chosen so far: 2 for each one of its country within 50 km, 1
+   * within 150 km, added one by one in the order they were chosen. The sum goes on from where the last
+   * one for the same place and start stopped, which adds the same numbers in the same order (the same
+   * sum, bit for bit): a long article names the same towns thousands of times, and summing over all
+   * the places chosen before each one was quadratic.
+   */
+  nearness(p: Place, s0: number): number {
+    let byStart = this.chains.get(p);
+    if (!byStart) this.chains.set(p, (byStart = new Map()));
+    const chain = byStart.get(s0);
+    let s = chain ? chain.s : s0;
+    const cos = Math.cos((p.lat * Math.PI) / 180);
+    for (const q of this.near(p, chain ? chain.seen : 0)) {
+      if (q.countryCode !== p.countryCode) continue;
+      const d = Math.hypot(p.lat - q.lat, (p.lon - q.lon) * cos) * 111;
+      s += d < 50 ? 2 : d < 150 ? 1 : 0;
+    }
+    byStart.set(s0, { s, seen: this.list.length });
+    return s;
   }
 }
 
@@ -335,13 +482,9 @@ function choosePlace(c: Candidate, countryRank: string[], chosenSoFar: ChosenPla
     else if (p.kind === 'city') s += 1.5;
     else if (p.kind === 'town') s += 1;
     s += Math.min(2, Math.log10(1 + (p.population ?? 0)) / 3);
-    // near the other places of the article (within 100 km); farther ones add nothing, so only the
+    // near the other places of the article (within 150 km); farther ones add nothing, so only the
     // ones in reach are visited, in the order they were chosen (the same sum, bit for bit)
-    const chosen = chosenSoFar.near(p);
-    for (const q of chosen) {
-      const d = Math.hypot(p.lat - q.lat, (p.lon - q.lon) * Math.cos((p.lat * Math.PI) / 180)) * 111;
-      if (q.countryCode === p.countryCode) s += d < 50 ? 2 : d < 150 ? 1 : 0;
-    }
+    s = chosenSoFar.nearness(p, s);
     if (p.old) s -= 1;
     return s;
   };
@@ -413,11 +556,22 @@ function markContext(out: PlaceMention[], tokens: Token[], cues: PlaceCues, keys
 function anaphors(doc: MarsadDocument, cues: PlaceCues, keys: TokenKey[][], found: PlaceMention[], gaz: GazetteerLike): PlaceMention[] {
   const tokens = doc.layers.tokens;
   const out: PlaceMention[] = [];
+  // marked once rather than searched for every anaphor (a long article has thousands of both): the
+  // tokens a place found covers, and those a place starts right after
+  const taken = new Uint8Array(tokens.length + 1);
+  for (const p of found) {
+    if (p.tokenStart >= 1 && p.tokenStart <= tokens.length) taken[p.tokenStart - 1] = 1;
+    for (let t = Math.max(0, p.tokenStart); t < Math.min(p.tokenEnd, tokens.length); t++) taken[t] = 1;
+  }
+  const bits = cueBits(cues);
+  const towns = found.filter((p) => p.kind && SETTLEMENTS.has(p.kind as PlaceKind) && !p.context && !p.relation && p.geoPrecision === 1);
+  const lastTownBefore = lastEndingBy(towns);
+  const lastCampBefore = lastEndingBy(towns.filter((p) => p.kind === 'camp'));
   for (let i = 0; i < tokens.length; i++) {
-    const k = keys[i].find((x) => cues.anaphors.has(x.key) && tokens[i].norm.includes('ال' + x.key));
+    const k = bits.has(keys[i], cues.anaphors) ? keys[i].find((x) => cues.anaphors.has(x.key) && tokens[i].norm.includes('ال' + x.key)) : undefined;
     if (!k) continue;
     // "مدينة حلب" is a cue, not an anaphor: a name right after it
-    if (found.some((p) => p.tokenStart === i + 1 || (p.tokenStart <= i && p.tokenEnd > i))) continue;
+    if (taken[i]) continue;
     const kind = cues.anaphors.get(k.key)!;
     let ref: PlaceMention | undefined;
     if (kind === 'capital') {
@@ -430,12 +584,31 @@ function anaphors(doc: MarsadDocument, cues: PlaceCues, keys: TokenKey[][], foun
     }
     // the last town named as itself (not شرق X, not the context of another place)
     // (المخيم is the camp named before, not the town beside it)
-    ref = [...found].reverse().find((p) => p.end <= tokens[i].start && p.kind && SETTLEMENTS.has(p.kind as PlaceKind) && (kind !== 'camp' || p.kind === 'camp') && !p.context && !p.relation && p.geoPrecision === 1);
+    ref = kind === 'camp' ? lastCampBefore(tokens[i].start) : lastTownBefore(tokens[i].start);
     if (!ref || !ref.gazetteerId) continue;
     const place = gaz.get(ref.gazetteerId);
     if (place) out.push(anaphorMention(doc, tokens, i, k.prefixLen, place, ref.nameAr));
   }
   return out;
+}
+
+/** The last place (in the list's order) ending at or before a character: a bisection when ends only grow. */
+function lastEndingBy(places: readonly PlaceMention[]): (at: number) => PlaceMention | undefined {
+  const ordered = places.every((p, k) => k === 0 || places[k - 1].end <= p.end);
+  return (at) => {
+    if (!ordered) return [...places].reverse().find((p) => p.end <= at);
+    let lo = 0;
+    let hi = places.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (places[mid].end <= at) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found >= 0 ? places[found] : undefined;
+  };
 }
 
 function anaphorMention(doc: MarsadDocument, tokens: Token[], i: number, prefixLen: number, p: Place, refName?: string): PlaceMention {
@@ -461,7 +634,8 @@ function anaphorMention(doc: MarsadDocument, tokens: Token[], i: number, prefixL
   };
 }
 
-export function placesStage(gaz: GazetteerLike, cues: PlaceCues): Stage {
+export function placesStage(gazetteer: GazetteerLike, cues: PlaceCues): Stage {
+  const gaz = new GazetteerMemo(gazetteer);
   return {
     name: 'places',
     needs: ['tokens', 'sentences'],

@@ -29,8 +29,20 @@ function innerNext<T>(node: Node<T>, keys: TokenKey[]): Node<T> | undefined {
   return undefined;
 }
 
+/** A key of a word that opens some phrase of the lexicon, and the trie node it leads to. */
+interface Opening<T> {
+  key: TokenKey;
+  node: Node<T>;
+}
+
 export class PhraseMatcher<T> {
   private readonly root: Node<T> = { next: new Map(), payloads: [] };
+  /**
+   * The keys of a word that open a phrase, remembered by the word's keys array (documentKeys shares
+   * one frozen array per word): most words open none, and every token asked this of every lexicon,
+   * a map probe per key. Forgotten whenever a phrase is added.
+   */
+  private openings = new WeakMap<readonly TokenKey[], Opening<T>[]>();
   size = 0;
   maxTokens = 0;
 
@@ -48,6 +60,7 @@ export class PhraseMatcher<T> {
       node = nx;
     }
     if (!node.payloads.includes(payload)) node.payloads.push(payload);
+    this.openings = new WeakMap();
     this.size++;
     this.maxTokens = Math.max(this.maxTokens, keys.length);
     return true;
@@ -61,12 +74,10 @@ export class PhraseMatcher<T> {
     let bestPrefix = 0;
     let bestExact = false;
     let bestPayloads: T[] | null = null;
-    const firsts = keys[i];
-    for (let f = 0; f < firsts.length; f++) {
-      const first = firsts[f];
-      const start = this.root.next.get(first.key);
-      if (!start) continue;
-      let node: Node<T> = start;
+    const opens = this.openingsOf(keys[i]);
+    for (let f = 0; f < opens.length; f++) {
+      const first = opens[f].key;
+      let node: Node<T> = opens[f].node;
       let j = i + 1;
       let foundEnd = -1;
       let foundPayloads: T[] | null = null;
@@ -110,6 +121,20 @@ export class PhraseMatcher<T> {
       }
     }
     return bestPayloads ? { tokenStart: i, tokenEnd: bestEnd, prefixLen: bestPrefix, exact: bestExact, payloads: bestPayloads } : null;
+  }
+
+  /** The keys of a word that open a phrase, in the order of the keys. */
+  private openingsOf(keys: readonly TokenKey[]): Opening<T>[] {
+    let opens = this.openings.get(keys);
+    if (!opens) {
+      opens = [];
+      for (const key of keys) {
+        const node = this.root.next.get(key.key);
+        if (node) opens.push({ key, node });
+      }
+      this.openings.set(keys, opens);
+    }
+    return opens;
   }
 
   /** Every longest match in [start, end), left to right, without overlaps. */

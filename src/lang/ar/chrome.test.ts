@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findChrome, type ChromeKind, type ChromeSpan } from './chrome.js';
+import { fold, foldRange, normalize } from './normalize.js';
 
 // Every page below is a sample written for these tests, in the shape of a scraped news page.
 
@@ -152,6 +153,31 @@ describe('findChrome rules', () => {
           expect(s.end).toBeLessThanOrEqual(text.length);
           prev = s.end;
         }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('gives the same spans when handed the text\'s normalisation (property)', () => {
+    // marks, tatweel, a ligature, presentation forms, invisible and bidi marks, surrogates (paired and
+    // lone), CR LF: what normalisation maps to several units, none, or another
+    const piece = fc.oneof(
+      fc.constantFrom('\n', '\r\n', '\r', ' ', '\u00a0', 'الرئيسية / ', 'اقرأ أيضاً: ', 'شارك', 'فيسبوك', 'الوسوم:', '.', '؟',
+        'عنوانُ الخبرِ', 'ـــ', '\ufefb', '\ufdf2', '\u200f', '\ufeff', '\ud83d\ude00', '\ud800', '\udc00', 'Home > '),
+      fc.string({ unit: 'grapheme', maxLength: 20 }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), fc.option(fc.string()), (parts, title) => {
+        const text = parts.join('');
+        const norm = normalize(text);
+        expect(findChrome(text, { title, norm })).toEqual(findChrome(text, { title }));
+        // and each line folds alike either way, chrome or not
+        let from = 0;
+        for (const m of text.matchAll(/\r\n|[\n\r\u2028\u2029]/g)) {
+          expect(foldRange(norm, from, m.index)).toBe(fold(text.slice(from, m.index)));
+          from = m.index + m[0].length;
+        }
+        expect(foldRange(norm, from, text.length)).toBe(fold(text.slice(from)));
       }),
       { numRuns: 500 },
     );

@@ -7,7 +7,7 @@
 // that reads like a paragraph (12 words or more, or ending in a full stop) unless it starts with an
 // unambiguous marker. Missing some chrome costs little; marking a news sentence loses an event.
 
-import { fold } from './normalize.js';
+import { fold, foldRange, type NormalizedText } from './normalize.js';
 
 export type ChromeKind = 'breadcrumb' | 'title-repeat' | 'caption' | 'read-also' | 'share' | 'tags' | 'byline';
 
@@ -21,6 +21,11 @@ export interface ChromeSpan {
 export interface ChromeOptions {
   /** The article's title, when known from the page's metadata. */
   title?: string | null;
+  /**
+   * normalize(text), when the caller has it already (a document does): each line is then folded
+   * from its part of it instead of being normalised again.
+   */
+  norm?: NormalizedText;
 }
 
 interface Line {
@@ -60,13 +65,14 @@ const SHARE_FILLER = new Set(['شارك', 'شاركوا', 'share', 'على', 'ع
 const LINE_BREAK = /\r\n|[\n\r\u2028\u2029]/g;
 const EDGE_SPACE = /[\s\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
 
-function splitLines(text: string): Line[] {
+function splitLines(text: string, norm?: NormalizedText): Line[] {
   const lines: Line[] = [];
   let from = 0;
   const push = (s: number, e: number) => {
     while (s < e && EDGE_SPACE.test(text[s])) s++;
     while (e > s && EDGE_SPACE.test(text[e - 1])) e--;
-    const key = s < e ? fold(text.slice(s, e)) : '';
+    // (a line never cuts a surrogate pair: it is cut at line breaks and trimmed of spaces)
+    const key = s >= e ? '' : norm ? foldRange(norm, s, e) : fold(text.slice(s, e));
     lines.push({ start: s, end: e, key, words: key ? key.split(' ').length : 0, kind: null });
   };
   LINE_BREAK.lastIndex = 0;
@@ -142,7 +148,7 @@ function isParagraph(line: Line): boolean {
 /** Spans of page chrome in `text`, in order, one per line at most. Never throws. */
 export function findChrome(text: string, opts: ChromeOptions = {}): ChromeSpan[] {
   if (typeof text !== 'string' || text.length === 0) return [];
-  const lines = splitLines(text);
+  const lines = splitLines(text, opts.norm && opts.norm.originalLength === text.length ? opts.norm : undefined);
 
   // 1. Lines that carry their own marker.
   for (const line of lines) line.kind = markerKind(line);

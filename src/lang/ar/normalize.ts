@@ -276,3 +276,25 @@ function decode(buf: Uint16Array, n: number): string {
 export function fold(s: string): string {
   return normalize(s).text.replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * fold(original.slice(start, end)), read from the normalisation of the whole original: normalize
+ * works character by character, so a slice's normalised text is the part of the whole's that the
+ * slice's characters gave (those whose first unit starts inside it). Saves normalising the text a
+ * second time, piece by piece. For slices that do not cut a surrogate pair.
+ */
+export function foldRange(norm: NormalizedText, start: number, end: number): string {
+  return norm.text.slice(firstUnitFrom(norm.starts, start), firstUnitFrom(norm.starts, end)).replace(/\s+/g, ' ').trim();
+}
+
+/** The first normalised unit whose original start is at or after `at` (starts only grow). */
+function firstUnitFrom(starts: Int32Array, at: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (starts[mid] < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
