@@ -8,12 +8,13 @@ import { openSqliteStore } from '../store/sqlite.js';
 
 const port = parentPort;
 if (!port) throw new Error('api-server: run me as a worker thread (see ./api.ts)');
-const { path, responseCache } = workerData as { path: string; responseCache: boolean };
+const { path, responseCache, readThreads } = workerData as { path: string; responseCache: boolean; readThreads: number };
 const unused = () => {
   throw new Error('not served by the API benchmark');
 };
 
-const store = await openSqliteStore({ path });
+// Reads on their own threads, as `marsad serve` runs them (src/cli/server-deps.ts).
+const store = await openSqliteStore({ path, readThreads });
 const app = await buildApp({ store, extract: unused, readArticle: async () => unused(), config: { logger: false, webRoot: null, docs: false, responseCache } });
 const url = await listen(app, { host: '127.0.0.1', port: 0 });
 port.postMessage({ url });

@@ -6,8 +6,10 @@
 // thread then sends a fixed mix of dashboard-like queries — country, event type, dates, bbox,
 // minimum fatalities, an Arabic word, newest first, 50 a page — through 8 connections. Latency is
 // client-side, from request written to response read, so it includes the wait behind the other
-// connections: the store answers one query at a time (better-sqlite3 is synchronous), and with 8
-// in flight a request waits for about 7 others.
+// connections. The server reads as `marsad serve` does, on reader threads (src/store/read-pool.ts:
+// one a core, `readThreads` in the figures; MARSAD_READ_THREADS=0 reads on the server's thread,
+// one query at a time, better-sqlite3 being synchronous), so with 8 in flight a request waits for
+// about 7 others shared over the readers.
 // Each size is served twice: as deployed, with the response cache (src/server/response-cache.ts:
 // a repeated query is answered from memory until the data changes), and without it
 // (…Uncached… figures), every answer computed — what the first asker after an ingest waits.
@@ -26,6 +28,7 @@
 
 import autocannon from 'autocannon';
 import { Worker } from 'node:worker_threads';
+import { readThreadsFromEnv } from '../cli/server-deps.js';
 import { filledStore } from './fill-store.js';
 import { median } from './reading.js';
 
@@ -44,6 +47,8 @@ export interface ApiBenchOptions {
   maxSeconds?: number;
   /** Where the filled stores are kept (default os.tmpdir(), shared by every run). */
   storeDir?: string;
+  /** The server's reader threads; default as `marsad serve` (MARSAD_READ_THREADS, else one a core, at most 4). */
+  readThreads?: number;
 }
 
 export type ApiFigures = Record<string, number>;
@@ -110,8 +115,8 @@ interface Server {
   close(): Promise<void>;
 }
 
-function startServer(path: string, responseCache: boolean): Promise<Server> {
-  const worker = new Worker(new URL('./api-server.js', import.meta.url), { workerData: { path, responseCache } });
+function startServer(path: string, responseCache: boolean, readThreads: number): Promise<Server> {
+  const worker = new Worker(new URL('./api-server.js', import.meta.url), { workerData: { path, responseCache, readThreads } });
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {
     worker.once('error', reject);
@@ -229,7 +234,8 @@ export async function benchApi(opts: ApiBenchOptions = {}): Promise<ApiFigures> 
     maxSeconds: opts.maxSeconds ?? 10,
   };
   const verbose = process.env.MARSAD_BENCH_API_VERBOSE === '1';
-  const figures: ApiFigures = { connections: load.connections, runs };
+  const readThreads = opts.readThreads ?? readThreadsFromEnv();
+  const figures: ApiFigures = { connections: load.connections, runs, readThreads };
   let worstLargest = 0;
   let worstUncached = 0;
 
@@ -248,7 +254,7 @@ export async function benchApi(opts: ApiBenchOptions = {}): Promise<ApiFigures> 
     // which is what a query costs the first time it is asked after an ingest.
     for (const cached of process.env.MARSAD_BENCH_API_UNCACHED === '0' ? [true] : [true, false]) {
       const tag = cached ? '' : 'Uncached';
-      const server = await startServer(filled.path, cached);
+      const server = await startServer(filled.path, cached, readThreads);
       try {
         // The map warms its scan of every event at start-up; it would otherwise run inside the first timed requests.
         await getJson(`${server.url}/api/facets`);

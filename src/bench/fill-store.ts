@@ -24,7 +24,7 @@ import { countryTable } from '../store/countries.js';
 import { articleId, contentHash, eventIdCnty, eventIdForReport, reportId } from '../store/ids.js';
 import { Kysely, SqliteDialect } from 'kysely';
 import { MIGRATIONS } from '../store/migrations.js';
-import { rebuildRollups } from '../store/rollup.js';
+import { rebuildAllRollups } from '../store/rollup.js';
 import type { Database as Schema } from '../store/schema.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import { seededRandom } from './corpus.js';
@@ -354,7 +354,7 @@ export async function fill(path: string, events: number, onProgress?: (done: num
   // The timeline rollups, counted from the rows written (the store keeps them up to date per document).
   const kdb = new Kysely<Schema>({ dialect: new SqliteDialect({ database: new Database(path) }) });
   try {
-    await rebuildRollups(kdb);
+    await rebuildAllRollups(kdb);
   } finally {
     await kdb.destroy();
   }

@@ -26,9 +26,13 @@ export function postgresTarget(url: string): { connectionString: string; schema?
   return { connectionString: u.href, ...(schema ? { schema } : {}) };
 }
 
-export function openStoreAt(db: string, o: { poolMax?: number } = {}): Promise<Store> {
+/**
+ * `readThreads`: for a SQLite file, threads that answer the API's reads on read-only connections
+ * (a server wants one a core; a command that reads once wants none, the default).
+ */
+export function openStoreAt(db: string, o: { poolMax?: number; readThreads?: number } = {}): Promise<Store> {
   const corroborator = createCorroborator();
-  if (!isPostgresUrl(db)) return openSqliteStore({ path: db, corroborator });
+  if (!isPostgresUrl(db)) return openSqliteStore({ path: db, corroborator, readThreads: o.readThreads ?? 0 });
   return openPostgresStore({ ...postgresTarget(db), corroborator, ...(o.poolMax ? { pool: { max: o.poolMax } } : {}) });
 }
 

@@ -2,6 +2,7 @@
 // postgres:// URL), the extractor and an article reader. Settings come from the environment here,
 // at the edge, and nowhere deeper.
 
+import { availableParallelism } from 'node:os';
 import { MarsadError } from '../doc/diagnostics.js';
 import { createExtractor } from '../pipeline/index.js';
 import type { Extractor } from '../pipeline/types.js';
@@ -34,8 +35,22 @@ export function loadExtractor(): { extract: Extractor; problem: string | null } 
   }
 }
 
+/**
+ * Reader threads for a SQLite store: MARSAD_READ_THREADS, else one a core (at most 4: past that
+ * the readers only contend for the same file pages); 0 reads on the server's own thread.
+ */
+export function readThreadsFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const v = env.MARSAD_READ_THREADS;
+  if (v !== undefined && v !== '') {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 0) throw new Error(`MARSAD_READ_THREADS: a whole number ≥ 0 (got "${v}")`);
+    return n;
+  }
+  return Math.min(4, availableParallelism());
+}
+
 export async function openDeps(o: { db: string; config?: Partial<ServerConfig> }): Promise<OpenedDeps> {
-  const store = await openStoreAt(o.db);
+  const store = await openStoreAt(o.db, { readThreads: readThreadsFromEnv() });
   // Beside a PostgreSQL store there may be workers: /api/status shows their queue.
   let queue = null;
   try {

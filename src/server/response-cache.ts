@@ -1,12 +1,12 @@
 // Serialized answers of the read routes (GET /api/events, GET /api/stats/timeline), kept per query
 // while the store's data version stays the same.
 //
-// Why a cache rather than more readers. Measured at 1,000,000 events on the shared 2-core machine
-// (`npm run bench -- --only api`, 8 connections): a page of 50 events costs ~20–50 ms of which about
-// half is building and serializing 75 KB of JSON on the server's thread, and the timeline of a common
-// word (q=غارة) reads 160,000 articles' matches, seconds each time. Read-only connections in worker
-// threads would split only the SQL half over at most 2 cores that five other processes also use, and
-// a seconds-long scan would still hold a worker; the dashboard, though, asks the same few queries
+// Why a cache as well as reader threads (src/store/read-pool.ts). Measured at 1,000,000 events on the
+// shared 2-core machine (`npm run bench -- --only api`, 8 connections): a page of 50 events costs
+// ~5 ms of the server thread's CPU to answer and serialize (75 KB of JSON) besides its SQL, a day
+// timeline ~15 ms (550 KB), and the timeline of a common word (q=غارة) reads 160,000 articles'
+// matches, seconds each time. Reader threads take only the SQL off the server's thread, and a
+// seconds-long scan still holds one of them; the dashboard, though, asks the same few queries
 // again and again (the first page, a country, the day timeline) between ingests. Kept here, a repeat
 // costs one lookup of the data version (a primary-key read) and a write of the stored string. A new
 // query, or any query after a document changed events, still costs what the store costs: the bench

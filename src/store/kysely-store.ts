@@ -8,6 +8,7 @@ import { readCounter } from './counters.js';
 import { eachReportItsOwnEvent } from './corroborate.js';
 import type { StoreDialect } from './dialect/types.js';
 import { getArticle } from './read-articles.js';
+import type { ReadPool } from './read-pool.js';
 import { controlEvents, eventPoints, exportByPages, exportByStatement, getEvent, listEvents, timeline } from './read-events.js';
 import { logIngest, saveArticle, type WriteContext } from './save-article.js';
 import type { Database } from './schema.js';
@@ -31,6 +32,8 @@ export interface KyselyStoreOptions {
   now?: () => Date;
   /** When given, exports hold one statement open on their own connection; else they page. */
   openExportReader?: (() => ExportReader) | null;
+  /** When given, listEvents, getEvent and timeline run on its threads instead of on `db`. */
+  readPool?: ReadPool | null;
   onClose?: () => Promise<void>;
 }
 
@@ -41,6 +44,9 @@ export class KyselyStore implements Store {
   readonly #schemaVersion: number;
   readonly #openReader: (() => ExportReader) | null;
   readonly #readers = new Set<ExportReader>();
+  readonly #pool: ReadPool | null;
+  /** Threads answering listEvents, getEvent and timeline; 0 when they run on this store's connection. */
+  readonly readThreads: number;
   readonly #onClose?: () => Promise<void>;
 
   constructor(o: KyselyStoreOptions) {
@@ -54,6 +60,8 @@ export class KyselyStore implements Store {
       now: o.now ?? (() => new Date()),
     };
     this.#openReader = o.openExportReader ?? null;
+    this.#pool = o.readPool ?? null;
+    this.readThreads = this.#pool?.threads ?? 0;
     this.#onClose = o.onClose;
   }
 
@@ -80,14 +88,17 @@ export class KyselyStore implements Store {
   }
 
   listEvents(filter: EventFilter, page?: PageRequest): Promise<EventPage> {
+    if (this.#pool) return this.#pool.listEvents(this.#clean(filter), page);
     return listEvents(this.#db, this.#ctx, this.#clean(filter), page);
   }
 
   getEvent(id: string): Promise<EventDetail | null> {
+    if (this.#pool) return this.#pool.getEvent(this.#id(id));
     return getEvent(this.#db, this.#ctx, this.#id(id));
   }
 
   timeline(filter: EventFilter, bucket: TimelineBucket): Promise<TimelinePoint[]> {
+    if (this.#pool) return this.#pool.timeline(this.#clean(filter), bucket);
     return timeline(this.#db, this.#ctx, this.#clean(filter), bucket);
   }
 
@@ -187,6 +198,7 @@ export class KyselyStore implements Store {
   async close(): Promise<void> {
     for (const r of this.#readers) await r.close();
     this.#readers.clear();
+    await this.#pool?.close();
     await this.#db.destroy();
     await this.#onClose?.();
   }

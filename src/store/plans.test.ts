@@ -19,6 +19,7 @@ describe('query plans (SQLite)', () => {
   let raw: Database.Database;
   let db: Kysely<Schema>;
   let last: CompiledQuery | null = null;
+  let sent: CompiledQuery[] = [];
   const ctx = { dialect: sqliteDialect, countries: countryTable() };
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'marsad-plans-'));
@@ -27,6 +28,7 @@ describe('query plans (SQLite)', () => {
       dialect: new SqliteDialect({ database: raw }),
       log: (e) => {
         if (e.level === 'query' && !last) last = e.query;
+        if (e.level === 'query') sent.push(e.query);
       },
     });
     await migrate(db, sqliteDialect);
@@ -44,6 +46,34 @@ describe('query plans (SQLite)', () => {
     if (!q) throw new Error('no statement');
     return (raw.prepare(`explain query plan ${q.sql}`).all(...q.parameters) as Array<{ detail: string }>).map((r) => r.detail).join('\n');
   };
+
+  /** The plans of every statement `run` sends, in order. */
+  const plansOf = async (run: () => Promise<unknown>) => {
+    sent = [];
+    await run();
+    return sent.map((q) => (raw.prepare(`explain query plan ${q.sql}`).all(...q.parameters) as Array<{ detail: string }>).map((r) => r.detail).join('\n'));
+  };
+
+  it('goes from text or actor matches to the counted events through index entries, not reports or events rows', async () => {
+    const p = await planOf(() => timelineScan(db, ctx, { q: 'غارة' }, 'day'));
+    for (const index of ['reports_article_id', 'events_id_timeline']) {
+      expect(p).toContain(`COVERING INDEX ${index}`);
+    }
+    const a = await planOf(() => timelineScan(db, ctx, { actor: 'houthi', admin1: 'Taizz' }, 'day'));
+    expect(a).toContain('COVERING INDEX event_actors_actor_event');
+  });
+
+  it('answers the timeline of one actor from its rollup, reading no event', async () => {
+    const [find, cells] = await plansOf(() => timeline(db, ctx, { actor: 'Houthi Movement', country: 'YE', from: '2024-01-01' }, 'day'));
+    // No such actor in an empty store: the rollup is not even read. Store one to see the second statement.
+    expect(find).toContain('actors');
+    expect(cells).toBeUndefined();
+    await db.insertInto('actors').values({ id: 'houthi', name: 'Houthi Movement', name_ar: 'جماعة الحوثي', name_fold: 'houthi movement', name_ar_fold: 'جماعه الحوثي', inter: 2, country: 'Yemen' }).execute();
+    const plans = await plansOf(() => timeline(db, ctx, { actor: 'houthi', country: 'YE', from: '2024-01-01' }, 'day'));
+    expect(plans).toHaveLength(2);
+    expect(plans[1]).toMatch(/SEARCH timeline_actors USING (COVERING )?INDEX sqlite_autoindex_timeline_actors_1 \(actor_id=\? AND day>\?\)/);
+    expect(plans[1]).not.toMatch(/\bevents\b/);
+  });
 
   it('walks an index for a page under a country, an event type or dates, never sorting every match', async () => {
     for (const [filter, index] of [

@@ -7,7 +7,7 @@ import { decodeCursor, encodeCursor } from './cursor.js';
 import type { StoreDialect } from './dialect/types.js';
 import { afterCursor, eventWhere, sortSpec } from './filter.js';
 import { toEventRow, toReportView, type EventDbRow } from './rows.js';
-import { grainFor, timelineFromRollup } from './rollup.js';
+import { actorRollupAnswers, grainFor, timelineFromActorRollup, timelineFromRollup } from './rollup.js';
 import type { Database } from './schema.js';
 import {
   PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX,
@@ -95,6 +95,10 @@ export async function timeline(db: Kysely<Database>, ctx: ReadContext, filter: E
   // From a rollup when one holds every filtered column (./rollup.ts), else from the events.
   const grain = grainFor(filter);
   if (grain) return timelineFromRollup(db, ctx.dialect, ctx.countries, grain, filter, bucket);
+  if (actorRollupAnswers(filter)) {
+    const points = await timelineFromActorRollup(db, ctx.dialect, ctx.countries, filter, bucket);
+    if (points) return points;
+  }
   return timelineScan(db, ctx, filter, bucket);
 }
 

@@ -201,4 +201,5 @@ export interface Database {
   timeline_days: TimelineRollupTable;
   timeline_countries: TimelineRollupTable & { iso3: string; country: string };
   timeline_places: TimelineRollupTable & { iso3: string; country: string; admin1: string; sub_event_type: string };
+  timeline_actors: TimelineRollupTable & { actor_id: string; iso3: string; country: string; sub_event_type: string };
 }

@@ -5,6 +5,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { sqliteDialect } from './dialect/sqlite.js';
 import { KyselyStore, type ExportReader } from './kysely-store.js';
 import { migrate } from './migrations.js';
+import { sqliteReadPool } from './read-pool.js';
 import type { Database as Schema } from './schema.js';
 import type { Corroborator, Store } from './types.js';
 
@@ -15,6 +16,14 @@ export interface SqliteStoreOptions {
   now?: () => Date;
   /** How long a writer waits for another process's lock before SQLITE_BUSY. */
   busyTimeoutMs?: number;
+  /**
+   * Threads that answer listEvents, getEvent and timeline, each on a read-only connection
+   * (./read-pool.ts): a server's concurrent requests then query on several cores. 0 (the default)
+   * reads on the store's own connection, as a command-line tool wants. Ignored for ':memory:'.
+   */
+  readThreads?: number;
+  /** The reader threads' module (default: ./read-worker.js beside this file). */
+  readWorkerFile?: string | URL;
 }
 
 /** 5 s: long enough to ride out another process's document transaction (milliseconds each). */
@@ -51,7 +60,9 @@ export async function openSqliteStore(opts: SqliteStoreOptions): Promise<Store> 
     const rdb = new Kysely<Schema>({ dialect: new SqliteDialect({ database: connect(opts.path, busy, true) }) });
     return { db: rdb, close: () => rdb.destroy() };
   };
+  const readPool = inMemory || !opts.readThreads ? null
+    : sqliteReadPool({ path: opts.path, threads: opts.readThreads, busyTimeoutMs: busy, workerFile: opts.readWorkerFile });
   return new KyselyStore({
-    db, dialect: sqliteDialect, schemaVersion: version, corroborator: opts.corroborator, now: opts.now, openExportReader,
+    db, dialect: sqliteDialect, schemaVersion: version, corroborator: opts.corroborator, now: opts.now, openExportReader, readPool,
   });
 }
