@@ -100,7 +100,7 @@ export async function runBenches(benches: Benchmark[], opts: BenchOptions): Prom
     const load1m = load()[0];
     const t0 = performance.now();
     const figures = await b.run(opts);
-    out.set(b.name, { ...figures, seconds: Math.round((performance.now() - t0) / 100) / 10, load1m });
+    out.set(b.name, { ...figures, seconds: Math.round(performance.now() - t0) / 1000, load1m });
   }
   return out;
 }
