@@ -31,6 +31,7 @@ import { itemsBySentence } from './by-sentence.js';
 import { documentKeys, type TokenKey } from './match/keys.js';
 import { disorderType, EVENT_TYPE_OF, interaction } from './ontology.js';
 import { findCues, type CueHit, type FamilyRule, type RuleCondition, type TriggerLexicon } from './triggers.js';
+import { lastEndingBy } from './bisect.js';
 
 export interface AssembleContext {
   triggers: TriggerLexicon;
@@ -76,7 +77,7 @@ interface BySentence {
   casualties: CasualtyMention[][];
   actors: ActorMention[][];
   /** The last usable date outside page chrome ending by a token: what a sentence without one inherits. */
-  dateBefore: (token: number) => DateMention | null;
+  dateBefore: (token: number) => DateMention | undefined;
 }
 
 /**
@@ -100,29 +101,6 @@ function containedIn(spans: readonly Span[]): (inner: Span) => boolean {
       } else hi = mid - 1;
     }
     return at >= 0 && reach[at] >= inner.end;
-  };
-}
-
-/** The last item (in the layer's order) ending at or before a token: a bisection when ends only grow. */
-function lastEndingBy<T extends { tokenEnd: number }>(items: readonly T[]): (token: number) => T | null {
-  const ordered = items.every((d, k) => k === 0 || items[k - 1].tokenEnd <= d.tokenEnd);
-  return (token) => {
-    if (!ordered) {
-      let found: T | null = null;
-      for (const d of items) if (d.tokenEnd <= token) found = d;
-      return found;
-    }
-    let lo = 0;
-    let hi = items.length - 1;
-    let at = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (items[mid].tokenEnd <= token) {
-        at = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return at >= 0 ? items[at] : null;
   };
 }
 
@@ -155,7 +133,7 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
     places: itemsBySentence(sentences, places),
     casualties: itemsBySentence(sentences, casualties),
     actors: itemsBySentence(sentences, actors),
-    dateBefore: lastEndingBy(dates.filter((d) => usableDate(d) && !chrome.some((c) => d.start >= c.start && d.end <= c.end))),
+    dateBefore: lastEndingBy(dates.filter((d) => usableDate(d) && !chrome.some((c) => d.start >= c.start && d.end <= c.end)), (d) => d.tokenEnd),
   };
   const inActor = containedIn(actors);
 

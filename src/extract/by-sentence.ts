@@ -2,6 +2,7 @@
 // whole layer again for every sentence is quadratic in the article (a 1 MB article has ~8,000
 // sentences and ~10,000 numbers).
 import type { Sentence } from '../doc/types.js';
+import { lastIndexAtOrBelow } from './bisect.js';
 
 interface TokenRange {
   tokenStart: number;
@@ -26,16 +27,7 @@ export function itemsBySentence<T extends TokenRange>(sentences: readonly Senten
       continue;
     }
     // the last sentence starting at or before the item: the only one that can hold it
-    let lo = 0;
-    let hi = sentences.length - 1;
-    let at = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (sentences[mid].tokenStart <= n.tokenStart) {
-        at = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
+    const at = lastIndexAtOrBelow(sentences, (x) => x.tokenStart, n.tokenStart);
     // a non-empty item lies in one sentence at most: an earlier one ends by this one's start
     if (at >= 0 && n.tokenEnd <= sentences[at].tokenEnd) out[at].push(n);
   }

@@ -10,6 +10,7 @@ import type { Country, Place, PlaceKind } from '../geo/types.js';
 import type { Stage } from '../pipeline/types.js';
 import { fold } from '../lang/ar/normalize.js';
 import { bareKey, documentKeys, type TokenKey } from './match/keys.js';
+import { lastEndingBy } from './bisect.js';
 
 /** What the place finder needs of the gazetteer. */
 export interface GazetteerLike {
@@ -565,8 +566,8 @@ function anaphors(doc: MarsadDocument, cues: PlaceCues, keys: TokenKey[][], foun
   }
   const bits = cueBits(cues);
   const towns = found.filter((p) => p.kind && SETTLEMENTS.has(p.kind as PlaceKind) && !p.context && !p.relation && p.geoPrecision === 1);
-  const lastTownBefore = lastEndingBy(towns);
-  const lastCampBefore = lastEndingBy(towns.filter((p) => p.kind === 'camp'));
+  const lastTownBefore = lastEndingBy(towns, (p) => p.end);
+  const lastCampBefore = lastEndingBy(towns.filter((p) => p.kind === 'camp'), (p) => p.end);
   for (let i = 0; i < tokens.length; i++) {
     const k = bits.has(keys[i], cues.anaphors) ? keys[i].find((x) => cues.anaphors.has(x.key) && tokens[i].norm.includes('ال' + x.key)) : undefined;
     if (!k) continue;
@@ -590,25 +591,6 @@ function anaphors(doc: MarsadDocument, cues: PlaceCues, keys: TokenKey[][], foun
     if (place) out.push(anaphorMention(doc, tokens, i, k.prefixLen, place, ref.nameAr));
   }
   return out;
-}
-
-/** The last place (in the list's order) ending at or before a character: a bisection when ends only grow. */
-function lastEndingBy(places: readonly PlaceMention[]): (at: number) => PlaceMention | undefined {
-  const ordered = places.every((p, k) => k === 0 || places[k - 1].end <= p.end);
-  return (at) => {
-    if (!ordered) return [...places].reverse().find((p) => p.end <= at);
-    let lo = 0;
-    let hi = places.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (places[mid].end <= at) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return found >= 0 ? places[found] : undefined;
-  };
 }
 
 function anaphorMention(doc: MarsadDocument, tokens: Token[], i: number, prefixLen: number, p: Place, refName?: string): PlaceMention {
