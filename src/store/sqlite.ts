@@ -6,6 +6,7 @@ import { sqliteDialect } from './dialect/sqlite.js';
 import { KyselyStore, type ExportReader } from './kysely-store.js';
 import { migrate } from './migrations.js';
 import { sqliteReadPool } from './read-pool.js';
+import { cachingStatements } from './statement-cache.js';
 import type { Database as Schema } from './schema.js';
 import type { Corroborator, Store } from './types.js';
 
@@ -44,7 +45,7 @@ function connect(path: string, busyTimeoutMs: number, readonly: boolean): Databa
 
 export async function openSqliteStore(opts: SqliteStoreOptions): Promise<Store> {
   const busy = opts.busyTimeoutMs ?? BUSY_TIMEOUT_MS;
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: connect(opts.path, busy, false) }) });
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: cachingStatements(connect(opts.path, busy, false)) }) });
   let version: number;
   try {
     version = await migrate(db, sqliteDialect);
@@ -57,7 +58,7 @@ export async function openSqliteStore(opts: SqliteStoreOptions): Promise<Store> 
   // the whole of a stream, so a streaming export gets a read-only connection of its own; WAL lets
   // it read a consistent snapshot while the writer goes on.
   const openExportReader = inMemory ? null : (): ExportReader => {
-    const rdb = new Kysely<Schema>({ dialect: new SqliteDialect({ database: connect(opts.path, busy, true) }) });
+    const rdb = new Kysely<Schema>({ dialect: new SqliteDialect({ database: cachingStatements(connect(opts.path, busy, true)) }) });
     return { db: rdb, close: () => rdb.destroy() };
   };
   const readPool = inMemory || !opts.readThreads ? null
