@@ -239,10 +239,13 @@ export function findPlaces(gazetteer: GazetteerLike, cues: PlaceCues, doc: Marsa
       let p = i - 1;
       while (p > sent.tokenStart && QUOTE.test(tokens[p].norm)) p--;
       const glued = m.prefixLen > 0 && /^(و|ف)?(ب|ل|ك)/.test(tokens[i].norm) && !m.exact;
-      if (p >= sent.tokenStart && keyIn(p, cues.regionWords)) {
+      // a place or region word heads the name only in construct (مدينة حلب), never with the article:
+      // "على جانب الطريق بدورية" names no road of Dori
+      const heads = p >= sent.tokenStart && !tokens[p].norm.startsWith('ال');
+      if (heads && keyIn(p, cues.regionWords)) {
         cue = { start: tokens[p].start, end: tokens[p].end };
         cueKind = 'region';
-      } else if (p >= sent.tokenStart && keyIn(p, cues.placeWords)) {
+      } else if (heads && keyIn(p, cues.placeWords)) {
         cue = { start: tokens[p].start, end: tokens[p].end };
         cueKind = 'place';
       } else if ((p >= sent.tokenStart && keyIn(p, cues.prepositions)) || glued) {
@@ -336,6 +339,17 @@ export function findPlaces(gazetteer: GazetteerLike, cues: PlaceCues, doc: Marsa
 
   // keep names that are safe, or that a cue vouches for. A one-word name that is also an everyday word
   // (مزيد، مستوى، تحرير) needs a place word or a list; a small place needs more than a preposition.
+  // The next word carries the name on (an Arabic word, on the same line, that is no cue, function or
+  // everyday word, and neither a conjunction nor an article, with or without a preposition, begins it:
+  // "حوارة بالضفة" ends there): the gazetteer knows only the name's first word. "قرية بولو
+  // بوردي" is not Bolu in Turkey, "ميناء رأس عيسى" not the hamlet of Ar Ra's.
+  const nameGoesOn = (c: Candidate) => {
+    const t = tokens[c.tokenEnd];
+    const last = tokens[c.tokenEnd - 1];
+    if (!t || t.kind !== 'arabic' || /^(?:[وف]|(?:[وف]?[بكل])?ال|لل)/.test(t.norm)) return false;
+    if (/\S/.test(doc.text.slice(last.end, t.start)) || doc.text.slice(last.end, t.start).includes('\n')) return false;
+    return !keyIn(c.tokenEnd, cues.neverWords) && !keyIn(c.tokenEnd, cues.stopWords) && !keyIn(c.tokenEnd, cues.relations);
+  };
   const kept: Candidate[] = [];
   for (const c of cands) {
     if (c.country && !c.places.length) {
@@ -362,6 +376,8 @@ export function findPlaces(gazetteer: GazetteerLike, cues: PlaceCues, doc: Marsa
     const abroad = topVotes >= 2 && c.places.every((p) => !rankOthers.includes(p.countryCode));
     // abroad, only a capital or a very big city is taken without a place word (Baneh for بأنه is not)
     if (abroad && !c.places.some((p) => (p.population ?? 0) >= 50000 || p.kind === 'capital')) continue;
+    // the first word of a longer name the gazetteer lacks: a small namesake, or one abroad, is not it
+    if (single && c.places.length && (abroad || !c.places.some((p) => (p.population ?? 0) >= 50000 || p.kind === 'capital' || p.kind === 'admin1')) && nameGoesOn(c)) continue;
     // a district or county (admin-2) is big on paper but news names it with a region word
     const big = c.places.some((p) => p.kind !== 'admin2' && p.kind !== 'admin3' && ((p.population ?? 0) >= 50000 || p.kind === 'capital' || p.kind === 'admin1' || (p.kind === 'city' && (p.population ?? 0) >= 20000)));
     const town = c.places.some((p) => (p.population ?? 0) >= 5000 || p.kind === 'city' || p.kind === 'capital' || p.kind === 'admin1' || (p.seat ?? 9) <= 3 || SPECIAL.has(p.kind));
