@@ -45,4 +45,12 @@ describe('place names', () => {
   ])('still ends a name where a known word, a preposition with the article or a conjunction follows: $place', ({ text, place }) => {
     expect(events(text).map((e) => e.location?.nameAr)).toContain(place);
   });
+
+  it.each([
+    { text: 'قتل عنصران من الشرطة بهجوم مسلح على نقطة تفتيش في قضاء الطارمية شمالي بغداد فجر اليوم.', place: 'الطارمية' },
+    { text: 'سقطت قذائف على بلدة كفرنبل جنوب مدينة إدلب وأصيب ثلاثة مدنيين.', place: 'كفرنبل' },
+  ])('takes a bearing straight after a place for where that place lies, not for a second event: $place', ({ text, place }) => {
+    const list = events(text);
+    expect(list.map((e) => e.location?.nameAr)).toEqual([place]);
+  });
 });

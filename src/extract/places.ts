@@ -565,7 +565,10 @@ function markContext(out: PlaceMention[], tokens: Token[], cues: PlaceCues, keys
     const between = tokens.slice(prev.tokenEnd, p.tokenStart);
     const regionish = p.relation === 'ريف' || p.geoPrecision === 3 || between.some((t, j) => keys[prev.tokenEnd + j].some((x) => cues.regionWords.has(x.key) || x.key === 'ريف'));
     const sep = between.every((t, j) => t.kind === 'punct' || /^(في|ب|،|,|من|التابعه|التابع)$/.test(t.norm) || keys[prev.tokenEnd + j]?.some((x) => cues.regionWords.has(x.key) || cues.relations.has(x.key)));
-    if (regionish && sep) p.context = true;
+    // "قضاء الطارمية شمالي بغداد": a place told by its bearing from another, straight after a named
+    // place, locates that place rather than naming a second one
+    const bearing = !!p.relation && p.relation !== 'ريف' && prev.kind !== 'country' && p.tokenStart - prev.tokenEnd <= 1 && !prev.context;
+    if ((regionish || bearing) && sep) p.context = true;
   }
 }
 
