@@ -57,6 +57,10 @@ interface Frame {
 const FALSE_FRIENDS = ['sports', 'verbal-attack', 'cyber', 'economic'];
 // Families whose default reading gives way to the weapon of the event reported just before.
 const CONTINUABLE = new Set(['attack', 'explosion', 'bombardment']);
+// events that kill no one themselves: dead told beside them were killed by something else
+const NON_LETHAL = new Set(['protest', 'agreement', 'strategic-other', 'arrest', 'group-change', 'base', 'territory-handover']);
+// words that introduce what caused a death: "مقتل 3 جراء قصف"
+const CAUSE_MARKERS = new Set(['في', 'جراء', 'اثر', 'بسبب', 'نتيجه', 'خلال', 'بعد']);
 const CLAUSE_BREAKS = new Set([',', ';', ':', 'فيما', 'بينما', 'حين', 'كما', 'اما', 'وفي', 'وعلي', 'ثم']);
 const AGENT_MARKERS = new Set(['قبل', 'شنها', 'شنه', 'نفذها', 'نفذه', 'شنتها', 'نفذتها', 'نصبه', 'نصبها', 'نصبته', 'نصبتها', 'تبناه', 'تبنته', 'تبنتها', 'تبناها', 'اطلقه', 'اطلقها', 'اطلقته', 'اطلقتها', 'ارتكبها', 'ارتكبتها', 'ارتكبوها']);
 // words between a casualty count and the group its victims belong to: "مقتل 3 من عناصر الجيش"
@@ -107,9 +111,11 @@ function containedIn(spans: readonly Span[]): (inner: Span) => boolean {
 /** A date that can date an event: resolved, and not history. */
 const usableDate = (d: DateMention) => d.kind !== 'historical' && d.date !== null;
 
-function isDefiniteNoun(tok: Token, keys: TokenKey[]): boolean {
+function isDefiniteNoun(text: string, tok: Token, keys: TokenKey[], genitive?: Token): boolean {
   // الهجوم، للهجوم، هجماته (a pronoun suffix makes a noun definite too)
   const w = tok.norm;
+  // a ta marbuta folds to ه: مظاهرة is no مظاهر + pronoun (صفقة التبادل is definite by its genitive)
+  if (text[tok.end - 1] === 'ة' && !/^(و|ف|ب|ل)?(ال|لل)/.test(w)) return !!genitive && /^ال/.test(genitive.norm);
   // a phrase that opens with a preposition (إلى مكان مجهول، على) is not a definite noun
   if (/^(الي|علي|الا)$/.test(w)) return false;
   if (/^(و|ف|ب|ل|وب|ول|فب)?(ال|ل)/.test(w) && /^(و|ف|ب|ل|وب|ول|فب)?ال/.test(w)) return true;
@@ -184,19 +190,21 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
       const cur = sFrames[sFrames.length - 1];
       // "تسيطر على العاصمة وتقصف مواقع…": a verb joined by و to a trigger of another kind opens its own clause
       const newClause = !!cur && t.pos === 'verb' && t.tokenStart > cur.tokenEnd && tokens[t.tokenStart].norm.startsWith('و') && t.family !== cur.family;
-      if (cur && t.tokenStart - cur.tokenEnd <= 2 && !newClause) {
+      // "وقفة احتجاجية تنديدا بمقتل خمسة بقصف": a killing beside an event that kills no one is another event
+      const otherKind = !!cur && t.tokenStart > cur.tokenEnd && NON_LETHAL.has(cur.family) !== NON_LETHAL.has(t.family);
+      if (cur && t.tokenStart - cur.tokenEnd <= 2 && !newClause && !otherKind) {
         cur.triggers.push(t);
         cur.tokenEnd = t.tokenEnd;
         const best = cur.triggers.reduce((a, b) => (b.weight > a.weight ? b : a));
         cur.family = best.family;
-        cur.anaphoric = cur.anaphoric && isDefiniteNoun(tokens[t.tokenStart], keys[t.tokenStart]) && t.pos === 'noun';
+        cur.anaphoric = cur.anaphoric && isDefiniteNoun(doc.text, tokens[t.tokenStart], keys[t.tokenStart], t.tokenEnd - t.tokenStart > 1 ? tokens[t.tokenStart + 1] : undefined) && t.pos === 'noun';
         continue;
       }
       sFrames.push({
         sentence: si,
         triggers: [t],
         family: t.family,
-        anaphoric: t.pos === 'noun' && isDefiniteNoun(tokens[t.tokenStart], keys[t.tokenStart]),
+        anaphoric: t.pos === 'noun' && isDefiniteNoun(doc.text, tokens[t.tokenStart], keys[t.tokenStart], t.tokenEnd - t.tokenStart > 1 ? tokens[t.tokenStart + 1] : undefined),
         places: [],
         casualties: [],
         ref: null,
@@ -301,7 +309,14 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
     const sCas = by.casualties[si];
     for (const c of sCas) {
       const before = sFrames.filter((f) => f.tokenStart <= c.tokenStart);
-      const target = before.length ? before[before.length - 1] : sFrames[0];
+      let target = before.length ? before[before.length - 1] : sFrames[0];
+      // "مظاهرة … احتجاجا على مقتل ثلاثة مدنيين بقصف بطائرة مسيرة": dead named after an event that kills no
+      // one, and before what killed them (بقصف، في غارة، جراء انفجار), are that cause's
+      if (target && NON_LETHAL.has(target.family)) {
+        const cause = sFrames.find((f) => f.tokenStart >= c.tokenEnd && f.tokenStart - c.tokenEnd <= 6 && !NON_LETHAL.has(f.family) &&
+          (/^(و)?ب/.test(tokens[f.tokenStart].norm) || CAUSE_MARKERS.has(tokens[f.tokenStart - 1]?.norm ?? '')));
+        if (cause) target = cause;
+      }
       if (target) target.casualties.push(c);
       // a sentence with no event of its own adds its casualties to the last one — unless what it reports
       // was set aside (a past attack, a threat): those figures are not this event's
@@ -334,7 +349,10 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
     if (strong.length) {
       for (const f of sFrames) {
         if (f.anaphoric || maxWeight(f) >= 0.7 || strong.includes(f) || hosts.includes(f)) continue;
-        const host = hosts.reduce((a, b) => (Math.abs(b.tokenStart - f.tokenStart) < Math.abs(a.tokenStart - f.tokenStart) ? b : a));
+        // (dead go to an event that kills, where there is one: "وقفة تنديدا بمقتل خمسة بقصف مدفعي")
+        const lethal = hosts.filter((h) => !NON_LETHAL.has(h.family));
+        const pool = f.casualties.length && lethal.length ? lethal : hosts;
+        const host = pool.reduce((a, b) => (Math.abs(b.tokenStart - f.tokenStart) < Math.abs(a.tokenStart - f.tokenStart) ? b : a));
         host.casualties.push(...f.casualties);
         // the place of a killing or an attack is the strong event's; the object of a word of another
         // kind ("تسيطر على العاصمة وتقصف سرت": who holds the capital) is not where it happened
@@ -377,7 +395,10 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
         lastEventSentence = si;
       } else if (f.casualties.length) {
         const host = withPlaces[withPlaces.length - 1] ?? lastEventFrame;
-        host?.casualties.push(...f.casualties);
+        // the dead of a strike told beside a protest are not the protest's: the strike is an event of its
+        // own, placed as a placeless one is (the event before, a later telling, the article's place)
+        if (host && NON_LETHAL.has(host.family) && !NON_LETHAL.has(f.family)) eventFrames.push(f);
+        else host?.casualties.push(...f.casualties);
       }
     }
     frames.push(...sFrames);
