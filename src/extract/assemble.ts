@@ -59,6 +59,10 @@ const FALSE_FRIENDS = ['sports', 'verbal-attack', 'cyber', 'economic'];
 const CONTINUABLE = new Set(['attack', 'explosion', 'bombardment']);
 // events that kill no one themselves: dead told beside them were killed by something else
 const NON_LETHAL = new Set(['protest', 'agreement', 'strategic-other', 'arrest', 'group-change', 'base', 'territory-handover']);
+// verbs of doing whose subject is the doer of the act named after it: "أقدم محتجون على إحراق مقر"
+const DOER_VERBS = new Set(['اقدم', 'اقدمت', 'اقدموا', 'قام', 'قامت', 'قاموا', 'عمد', 'عمدت', 'عمدوا']);
+// a protest against a death: "احتجاجا على وفاة شاب", "تنديدا بمقتل"
+const PROTEST_CAUSE = new Set(['احتجاجا', 'احتجاج', 'تنديدا', 'استنكارا', 'رفضا', 'غضبا', 'تضامنا']);
 // words that introduce what caused a death: "مقتل 3 جراء قصف"
 const CAUSE_MARKERS = new Set(['في', 'جراء', 'اثر', 'بسبب', 'نتيجه', 'خلال', 'بعد']);
 const CLAUSE_BREAKS = new Set([',', ';', ':', 'فيما', 'بينما', 'حين', 'كما', 'اما', 'وفي', 'وعلي', 'ثم']);
@@ -178,6 +182,8 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
       if (historical) return false;
       // in an anniversary feature only what the sentence itself dates to today or yesterday is news
       if (anniversary && !sDates.some(isToday)) return false;
+      // "تنديدا بمقتل شاب": the death protested is the protest's cause, told as background
+      if (t.family === 'killing' && tokens.slice(Math.max(0, t.tokenStart - 2), t.tokenStart).some((x) => PROTEST_CAUSE.has(x.norm.replace(/^و/, '')))) return false;
       const suppress = ctx.triggers.suppressedBy.get(t.family) ?? FALSE_FRIENDS;
       if (cues.some((c) => suppress.includes(c.cue) && Math.abs(c.tokenStart - t.tokenStart) <= 6)) return false;
       // a modality cue whose scope covers the trigger (نفى، يعتزم، هدد، في حال…); a cue inside the trigger does not count
@@ -317,6 +323,9 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
           (/^(و)?ب/.test(tokens[f.tokenStart].norm) || CAUSE_MARKERS.has(tokens[f.tokenStart - 1]?.norm ?? '')));
         if (cause) target = cause;
       }
+      // "أحرقوا مقرا احتجاجا على وفاة شاب": the death an act protests happened before it, and is not its toll
+      if (target && target.tokenStart < c.tokenStart &&
+        tokens.slice(Math.max(target.tokenEnd, c.tokenStart - 3), c.tokenStart).some((t) => PROTEST_CAUSE.has(t.norm.replace(/^و/, '')))) continue;
       if (target) target.casualties.push(c);
       // a sentence with no event of its own adds its casualties to the last one — unless what it reports
       // was set aside (a past attack, a threat): those figures are not this event's
@@ -369,8 +378,10 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
       if (f.anaphoric || maxWeight(f) >= 0.7) continue;
       const killed = f.casualties.some((c) => c.kind === 'killed' && (c.value ?? 0) > 0);
       // a generic attacker counts when the text names it as the agent ("هجوم شنه مسلحون")
+      // or as the doer just before it ("أقدم محتجون غاضبون على إحراق مقر")
       const named = by.actors[si].some((a) => Math.abs(a.tokenStart - f.tokenStart) <= 6 &&
-        (a.ruleId !== 'actor.generic' || (a.tokenStart >= f.tokenEnd && AGENT_MARKERS.has(tokens[a.tokenStart - 1]?.norm ?? ''))));
+        (a.ruleId !== 'actor.generic' || (a.tokenStart >= f.tokenEnd && AGENT_MARKERS.has(tokens[a.tokenStart - 1]?.norm ?? '')) ||
+          (a.tokenEnd <= f.tokenStart && f.tokenStart - a.tokenEnd <= 3 && DOER_VERBS.has(tokens[a.tokenStart - 1]?.norm ?? ''))));
       if (!killed && !named) {
         f.anaphoric = true;
         f.ref = lastEventFrame;

@@ -39,4 +39,15 @@ describe('event frames', () => {
     expect(shelling?.fatalities).toBe(5);
     expect(shelling?.location?.nameAr).toBe('سراقب');
   });
+
+  it.each([
+    'أقدم محتجون غاضبون على إحراق مبنى البلدية في مدينة القصرين احتجاجا على وفاة شاب خلال مطاردة أمنية.',
+    'أغلق محتجون غاضبون طرقات رئيسية بإطارات مشتعلة في مدينة صفاقس تنديدا بمقتل شاب برصاص الشرطة الأسبوع الماضي.',
+    'تظاهر المئات في مدينة صفاقس تنديدا بمقتل شاب برصاص الشرطة.',
+  ])('does not count the death an act protests as its toll: %s', (text) => {
+    const list = events(text);
+    const riot = list.find((e) => e.eventType === 'Protests' || e.eventType === 'Riots');
+    expect(riot).toBeDefined();
+    expect(riot?.fatalities).toBe(0);
+  });
 });
