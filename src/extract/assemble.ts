@@ -67,6 +67,8 @@ const PROTEST_CAUSE = new Set(['احتجاجا', 'احتجاج', 'تنديدا',
 const CAUSE_MARKERS = new Set(['في', 'جراء', 'اثر', 'بسبب', 'نتيجه', 'خلال', 'بعد']);
 const CLAUSE_BREAKS = new Set([',', ';', ':', 'فيما', 'بينما', 'حين', 'كما', 'اما', 'وفي', 'وعلي', 'ثم']);
 const AGENT_MARKERS = new Set(['قبل', 'شنها', 'شنه', 'نفذها', 'نفذه', 'شنتها', 'نفذتها', 'نصبه', 'نصبها', 'نصبته', 'نصبتها', 'تبناه', 'تبنته', 'تبنتها', 'تبناها', 'اطلقه', 'اطلقها', 'اطلقته', 'اطلقتها', 'ارتكبها', 'ارتكبتها', 'ارتكبوها']);
+// fighters of a group, glued with ل after an attack noun: "هجوم لمسلحي داعش"، "كمين لعناصر الحركة"
+const MEMBER_NOUNS = new Set(['مسلحي', 'عناصر', 'مقاتلي', 'افراد', 'جنود', 'ميليشيات', 'مليشيات', 'مسلحين', 'مقاتلين']);
 // words between a casualty count and the group its victims belong to: "مقتل 3 من عناصر الجيش"
 const VICTIM_LINKS = new Set(['من', 'في', 'صفوف', 'عناصر', 'افراد', 'بين']);
 const RELATIVE_PRONOUNS = new Set(['الذي', 'التي', 'الذين', 'اللذين', 'اللتين', 'اللواتي', 'اللذي'].map((w) => w.replace(/ى/g, 'ي')));
@@ -604,7 +606,9 @@ function pickActors(ctx: AssembleContext, doc: MarsadDocument, f: Frame, keys: T
     const glued = m.start > tokens[m.tokenStart].start || tokens[m.tokenStart].norm.startsWith('لل');
     // (who launched the missile that was intercepted is the other side of the interception)
     const marker = AGENT_MARKERS.has(p) && !(f.family.startsWith('disrupted') && p.startsWith('اطلق'));
-    if (marker || (mainTrig.pos === 'noun' && m.tokenStart === f.tokenEnd && /^(ل|لل)/.test(tokens[m.tokenStart].norm) && glued)) {
+    // ("بهجوم لمسلحي داعش": the ل on a word for its fighters)
+    const members = mainTrig.pos === 'noun' && m.tokenStart === f.tokenEnd + 1 && MEMBER_NOUNS.has(tokens[f.tokenEnd].norm.replace(/^ل/, ''));
+    if (marker || members || (mainTrig.pos === 'noun' && m.tokenStart === f.tokenEnd && /^(ل|لل)/.test(tokens[m.tokenStart].norm) && glued)) {
       a1 = pick(m, 'actor1.agent-marker');
       break;
     }

@@ -34,6 +34,11 @@ describe('actor roles', () => {
       text: 'قتل ضابط من الشرطة العراقية بانفجار عبوة ناسفة في قضاء الطارمية شمال بغداد.',
       actor1: 'Unidentified Armed Group (Iraq)', rule: 'actor1.unidentified', actor2: /^Police Forces of Iraq/,
     },
+    {
+      why: 'the fighters of a group glued with ل after the attack noun name the attacker',
+      text: 'قتل ثلاثة جنود من الجيش العراقي بهجوم لمسلحي داعش على موقع عسكري في قضاء الطارمية.',
+      actor1: 'Islamic State (Iraq)', rule: 'actor1.agent-marker', actor2: /^Military Forces of Iraq/,
+    },
   ])('$why', ({ text, actor1, rule, actor2 }) => {
     const [e] = events(text);
     expect(e).toBeDefined();
