@@ -641,15 +641,18 @@ function pickActors(ctx: AssembleContext, doc: MarsadDocument, f: Frame, keys: T
     if (after) a1 = pick(after, 'actor1.subject-after-verb');
   }
   // a nationality adjective on the trigger: "غارات إسرائيلية"، "قصف تركي" — a crowd's ("تظاهر آلاف العراقيين") is not an army
+  // (after any of the frame's triggers: "قصف إسرائيلي استهدف خيمة" is one frame of two)
   if (!a1 && !/^(protest|riot|mob)/.test(f.family)) {
-    for (let k = f.tokenEnd; k < Math.min(f.tokenEnd + 3, sent.tokenEnd); k++) {
-      const cc = ctx.nationality(keys[k][0]?.key ?? '');
-      if (cc) {
-        const ref = genericActor(ctx, /^Military Forces of \{country\}/, cc, doc.publishedAt);
-        if (ref) {
-          a1 = { mention: null, ref: { ...ref, nameAr: doc.text.slice(tokens[k].start, tokens[k].end) }, ruleId: 'actor1.nationality-adjective', span: { start: tokens[k].start, end: tokens[k].end } };
+    adjective: for (const t of f.triggers) {
+      for (let k = t.tokenEnd; k < Math.min(t.tokenEnd + 3, sent.tokenEnd); k++) {
+        const cc = ctx.nationality(keys[k][0]?.key ?? '');
+        if (cc) {
+          const ref = genericActor(ctx, /^Military Forces of \{country\}/, cc, doc.publishedAt);
+          if (ref) {
+            a1 = { mention: null, ref: { ...ref, nameAr: doc.text.slice(tokens[k].start, tokens[k].end) }, ruleId: 'actor1.nationality-adjective', span: { start: tokens[k].start, end: tokens[k].end } };
+          }
+          break adjective;
         }
-        break;
       }
     }
   }

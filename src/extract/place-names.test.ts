@@ -53,4 +53,9 @@ describe('place names', () => {
     const list = events(text);
     expect(list.map((e) => e.location?.nameAr)).toEqual([place]);
   });
+
+  it('reads a name after العاصمة as the capital, not the country of that name ("العاصمة عمان" is Amman)', () => {
+    const list = events('نظم العشرات من الأطباء وقفة احتجاجية أمام وزارة الصحة في العاصمة عمان للمطالبة بتحسين ظروف العمل.');
+    expect(list.map((e) => [e.subEventType, e.location?.countryCode, e.location?.kind])).toEqual([['Peaceful protest', 'JO', 'capital']]);
+  });
 });

@@ -395,8 +395,11 @@ export function findPlaces(gazetteer: GazetteerLike, cues: PlaceCues, doc: Marsa
   const chosen = new ChosenPlaces();
   for (const c of kept) {
     // a country's own name is the country, not a namesake district (اليمن in "غرب اليمن")
-    const countryName = !!c.country && c.country.nameKeys.includes(c.key);
-    const place = c.places.length && !countryName ? choosePlace(c, countryRank, chosen, cands, tokens) : null;
+    // (after العاصمة a capital is meant: "العاصمة عمان" is Amman, not Oman)
+    const capitalMeant = c.tokenStart > 0 && keys[c.tokenStart - 1].some((k) => cues.anaphors.get(k.key) === 'capital') && c.places.some((p) => p.kind === 'capital');
+    const countryName = !!c.country && c.country.nameKeys.includes(c.key) && !capitalMeant;
+    const place = c.places.length && !countryName
+      ? choosePlace(capitalMeant ? { ...c, places: c.places.filter((p) => p.kind === 'capital') } : c, countryRank, chosen, cands, tokens) : null;
     if (!place && c.country) {
       // a country named as a place ("في ليبيا") — kept as context, never an event location of its own
       const cp = gaz.get(c.country.placeId);

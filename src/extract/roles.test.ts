@@ -39,6 +39,11 @@ describe('actor roles', () => {
       text: 'قتل ثلاثة جنود من الجيش العراقي بهجوم لمسلحي داعش على موقع عسكري في قضاء الطارمية.',
       actor1: 'Islamic State (Iraq)', rule: 'actor1.agent-marker', actor2: /^Military Forces of Iraq/,
     },
+    {
+      why: 'a nationality adjective after any trigger of the frame ("قصف إسرائيلي استهدف")',
+      text: 'استشهد خمسة مدنيين إثر قصف إسرائيلي استهدف منزلا في مخيم جباليا شمال قطاع غزة.',
+      actor1: /^Military Forces of Israel/, rule: 'actor1.nationality-adjective', actor2: /Palestine/,
+    },
   ])('$why', ({ text, actor1, rule, actor2 }) => {
     const [e] = events(text);
     expect(e).toBeDefined();
