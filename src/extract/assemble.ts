@@ -389,6 +389,14 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
         f.ref = lastEventFrame;
         lastEventFrame?.casualties.push(...f.casualties);
         f.casualties = [];
+        // the places it drew, being nearer, go to the nearest event of the sentence that has none
+        // ("القضاء على ثلاثة إرهابيين خلال عملية تمشيط بولاية جيجل")
+        const heirs = sFrames.filter((g) => g !== f && !g.anaphoric && !g.places.length);
+        const heir = heirs.sort((a, b) => Math.abs(a.tokenStart - f.tokenStart) - Math.abs(b.tokenStart - f.tokenStart))[0];
+        if (heir && f.places.length) {
+          heir.places.push(...f.places);
+          f.places = [];
+        }
       }
     }
 

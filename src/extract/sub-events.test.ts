@@ -45,6 +45,8 @@ const rows: Row[] = [
     r('2021-05-10', 'هاجمت حركة الشباب المجاهدين قاعدة للجيش الصومالي في بلدة بلعد فجر اليوم، وقتل 7 جنود في المعارك.', 'Armed clash', 'Al Shabaab', 'Military Forces of Somalia (2022-)', 'بلعد', 'Balcad', 'Somalia', '2021-05-10', 1, 7, null),
     r('2019-08-08', 'يخوض الحوثيون معارك ضارية مع قوات الحزام الأمني في مدينة عدن منذ يومين.', 'Armed clash', 'Military Forces of Yemen (2017-) Houthi', 'Security Belt Forces', 'عدن', 'Aden', 'Yemen', '2019-08-06', 2, 0, null),
     r('2017-03-02', 'تبادلت قوات البيشمركة إطلاق النار مع مسلحي تنظيم داعش في قضاء مخمور أمس.', 'Armed clash', 'Military Forces of Iraq (2022-) Peshmerga', 'Islamic State (Iraq)', 'مخمور', 'Makhmur', 'Iraq', '2017-03-01', 1, 0, null),
+    // an army communiqué's "elimination" of militants is a killing in combat
+    r('2023-06-14', 'أعلنت وزارة الدفاع الجزائرية القضاء على ثلاثة إرهابيين خلال عملية تمشيط بولاية جيجل أمس.', 'Armed clash', 'Military Forces of Algeria (2019-)', 'Unidentified Armed Group (Algeria)', 'ولاية جيجل', 'Jijel', 'Algeria', '2023-06-13', 1, 3, null),
     // Government regains territory
     r('2016-02-10', 'استعاد الجيش العراقي السيطرة على مدينة الرمادي من تنظيم داعش اليوم.', 'Government regains territory', 'Military Forces of Iraq (2022-)', 'Islamic State (Iraq)', 'الرمادي', 'Ramadie', 'Iraq', '2016-02-10', 1, 0, null),
     r('2024-01-20', 'استعادت القوات المسلحة السودانية مدينة ود مدني من قوات الدعم السريع أمس.', 'Government regains territory', 'Military Forces of Sudan (2019-)', 'Rapid Support Forces', 'ود مدني', 'Wad Medani', 'Sudan', '2024-01-19', 1, 0, null),
@@ -194,6 +196,7 @@ const rows: Row[] = [
     r('2015-11-13', 'بايعت جماعة مسلحة تنظيم داعش في مدينة درنة.', 'Change to group/activity', 'Unidentified Armed Group (Libya)', 'Islamic State (Libya)', 'درنة', 'Darnah', 'Libya', '2015-11-13', 2, 0, null),
     r('2018-02-18', 'أعلن فصيلان الاندماج في مدينة عفرين.', 'Change to group/activity', null, null, 'عفرين', '\'Afrin', 'Syria', '2018-02-18', 2, 0, null),
     // Disrupted weapons use
+    r('2023-06-14', 'أعلنت الدفاعات الجوية السعودية اعتراض وتدمير طائرة مسيرة مفخخة أطلقها الحوثيون باتجاه مدينة نجران.', 'Disrupted weapons use', 'Military Forces of Saudi Arabia (2015-)', 'Military Forces of Yemen (2017-) Houthi', 'نجران', 'Najran', 'Saudi Arabia', '2023-06-14', 2, 0, null),
     r('2022-03-21', 'اعترضت الدفاعات الجوية السعودية صاروخا باليستيا أطلقه الحوثيون باتجاه مدينة جازان.', 'Disrupted weapons use', 'Military Forces of Saudi Arabia (2015-)', 'Military Forces of Yemen (2017-) Houthi', 'جازان', 'Jizan', 'Saudi Arabia', '2022-03-21', 2, 0, null),
     r('2021-07-14', 'فككت قوات الأمن العراقية عبوة ناسفة في مدينة الفلوجة.', 'Disrupted weapons use', 'Police Forces of Iraq (2022-)', null, 'الفلوجة', 'Al Fallujah', 'Iraq', '2021-07-14', 2, 0, null),
     r('2023-02-08', 'أحبطت قوات الأمن هجوما انتحاريا في مدينة مقديشو.', 'Disrupted weapons use', 'Police Forces of Somalia (2022-)', null, 'مقديشو', 'Mogadishu', 'Somalia', '2023-02-08', 2, 0, null),
