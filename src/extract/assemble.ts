@@ -61,6 +61,8 @@ const CONTINUABLE = new Set(['attack', 'explosion', 'bombardment']);
 const NON_LETHAL = new Set(['protest', 'agreement', 'strategic-other', 'arrest', 'group-change', 'base', 'territory-handover']);
 // verbs of doing whose subject is the doer of the act named after it: "أقدم محتجون على إحراق مقر"
 const DOER_VERBS = new Set(['اقدم', 'اقدمت', 'اقدموا', 'قام', 'قامت', 'قاموا', 'عمد', 'عمدت', 'عمدوا']);
+// words that attribute a report to its source: "وفق"، "بحسب"، "نقلا عن"
+const ATTRIBUTION = new Set(['وفق', 'وفقا', 'بحسب', 'حسب', 'طبقا']);
 // a protest against a death: "احتجاجا على وفاة شاب", "تنديدا بمقتل"
 const PROTEST_CAUSE = new Set(['احتجاجا', 'احتجاج', 'تنديدا', 'استنكارا', 'رفضا', 'غضبا', 'تضامنا']);
 // words that introduce what caused a death: "مقتل 3 جراء قصف"
@@ -587,7 +589,17 @@ function genericActor(ctx: AssembleContext, pattern: RegExp, country: string | n
 function pickActors(ctx: AssembleContext, doc: MarsadDocument, f: Frame, keys: TokenKey[][], by: BySentence): { a1: Pick | null; a2: Pick | null } {
   const { tokens, sentences } = doc.layers;
   const sent = sentences[f.sentence];
-  const inSent = by.actors[f.sentence];
+  // a source the report is attributed to ("وفق هيئة عمليات التجارة البحرية البريطانية"، "بحسب الجيش") is no side of it
+  const attributed = (m: ActorMention) => {
+    for (let k = m.tokenStart - 1; k >= Math.max(sent.tokenStart, m.tokenStart - 6); k--) {
+      const w = tokens[k].norm;
+      if (ATTRIBUTION.has(w) || (w === 'عن' && tokens[k - 1]?.norm === 'نقلا')) return true;
+      // what the source says (قولهم إن التنظيم…) is the report itself
+      if (w === ',' || w === '،' || /^(ان|انه|انها|بان)$/.test(w) || f.triggers.some((t) => k >= t.tokenStart && k < t.tokenEnd)) return false;
+    }
+    return false;
+  };
+  const inSent = by.actors[f.sentence].filter((m) => !attributed(m) || m.tokenStart < f.tokenEnd && m.tokenEnd > f.tokenStart);
   const t0 = f.triggers[0];
   const mainTrig = f.triggers.reduce((a, b) => (b.weight > a.weight ? b : a));
   let a1: Pick | null = null;

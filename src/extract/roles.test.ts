@@ -63,4 +63,11 @@ describe('actor roles', () => {
     const ev = list[1].evidence.find((x) => x.field === 'actor1');
     expect(ev && list[0].evidence.some((x) => x.field === 'actor1' && x.start === ev.start)).toBe(true);
   });
+
+  it('takes no side from the source a report is attributed to (وفق، بحسب)', () => {
+    const list = events('تعرضت سفينة تجارية لهجوم بزورق مفخخ قبالة سواحل الحديدة، وفق هيئة عمليات التجارة البحرية البريطانية.');
+    expect(list).toHaveLength(1);
+    expect(list[0].actor2).toBeNull();
+    expect(list[0].actor1?.name).toBe('Unidentified Armed Group (Yemen)');
+  });
 });
