@@ -5,6 +5,7 @@ import { CONTROL_SUB_EVENT_TYPES } from '../corroborate/control.js';
 import type { CountryTable } from './countries.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import type { StoreDialect } from './dialect/types.js';
+import { textTimelineAnswers, timelineFromText } from './event-articles.js';
 import { afterCursor, eventWhere, sortSpec } from './filter.js';
 import { toEventRow, toReportView, type EventDbRow } from './rows.js';
 import { actorRollupAnswers, grainFor, timelineFromActorRollup, timelineFromRollup } from './rollup.js';
@@ -99,6 +100,7 @@ export async function timeline(db: Kysely<Database>, ctx: ReadContext, filter: E
     const points = await timelineFromActorRollup(db, ctx.dialect, ctx.countries, filter, bucket);
     if (points) return points;
   }
+  if (textTimelineAnswers(filter)) return timelineFromText(db, ctx.dialect, filter, bucket);
   return timelineScan(db, ctx, filter, bucket);
 }
 
