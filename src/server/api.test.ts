@@ -8,6 +8,7 @@ import { MIGRATIONS } from '../store/migrations.js';
 import { sqliteBackend } from '../store/test-helpers/backends.js';
 import { FIXTURES, IDLIB, JABALIA, TAIZ } from '../store/test-helpers/fixtures.js';
 import type { EventRow, Store } from '../store/types.js';
+import { eventPage, eventRow, timelineResponse } from './schemas.js';
 import { auth, testApp, TOKEN, type TestApp } from './test-helpers/app.js';
 
 const post = (t: TestApp, a: { text: string; publishedAt: string; title: string }, headers: Record<string, string> = auth) =>
@@ -253,6 +254,33 @@ describe('HTTP API (inject)', () => {
       expect(weeks.bucket).toBe('week');
       expect(weeks.points.map((p: { period: string }) => p.period)).toEqual(['2024-03-04', '2024-03-11']);
       expectError(await t.app.inject({ url: '/api/stats/timeline?bucket=year' }), 400, 'BAD_REQUEST');
+    });
+
+    it('answers the list and the timeline with JSON of exactly their documented schemas (made by the store, not serialized by the route)', async () => {
+      // Every property a schema names is there and nothing else, down to evidence and sources.
+      const keysOf = (schema: { properties: object }) => Object.keys(schema.properties).sort();
+      const page = await t.app.inject({ url: '/api/events?limit=2&sort=-date' });
+      expect(page.headers['content-type']).toBe('application/json; charset=utf-8');
+      const body = page.json();
+      expect(Object.keys(body).sort()).toEqual(keysOf(eventPage));
+      expect(body.items).toHaveLength(2);
+      for (const item of body.items) {
+        expect(Object.keys(item).sort()).toEqual(keysOf(eventRow));
+        for (const ev of item.evidence) expect(Object.keys(ev).sort()).toEqual(keysOf(eventRow.properties.evidence.items));
+        for (const src of item.sources) expect(Object.keys(src).sort()).toEqual(keysOf(eventRow.properties.sources.items));
+        expect(item.evidence.length + item.sources.length).toBeGreaterThan(1);
+      }
+      const tl = await t.app.inject({ url: '/api/stats/timeline?bucket=day' });
+      expect(tl.headers['content-type']).toBe('application/json; charset=utf-8');
+      const answer = tl.json();
+      expect(Object.keys(answer).sort()).toEqual(keysOf(timelineResponse));
+      for (const p of answer.points) expect(Object.keys(p).sort()).toEqual(keysOf(timelineResponse.properties.points.items));
+      expect(Object.keys(answer.totals).sort()).toEqual(keysOf(timelineResponse.properties.totals));
+      // And the OpenAPI document still describes both answers.
+      const spec = (await t.app.inject({ url: '/openapi.json' })).json();
+      expect(spec.paths['/api/events'].get.responses['200'].content['application/json'].schema.properties.items.items.$ref).toMatch(/EventRow/);
+      expect(Object.keys(spec.paths['/api/stats/timeline'].get.responses['200'].content['application/json'].schema.properties).sort())
+        .toEqual(keysOf(timelineResponse));
     });
 
     it('gives store counts', async () => {

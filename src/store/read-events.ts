@@ -12,7 +12,7 @@ import { actorRollupAnswers, grainFor, timelineFromActorRollup, timelineFromRoll
 import type { Database } from './schema.js';
 import {
   PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX,
-  type ControlEventRow, type EventDetail, type EventFilter, type EventPoint, type EventPage, type EventRow, type PageRequest, type TimelineBucket,
+  type ControlEventRow, type EventDetail, type EventFilter, type EventPoint, type EventPage, type EventRow, type PageRequest, type TimelineAnswer, type TimelineBucket,
   type TimelinePoint,
 } from './types.js';
 
@@ -102,6 +102,26 @@ export async function timeline(db: Kysely<Database>, ctx: ReadContext, filter: E
   }
   if (textTimelineAnswers(filter)) return timelineFromText(db, ctx.dialect, filter, bucket);
   return timelineScan(db, ctx, filter, bucket);
+}
+
+/** The timeline's answer: its points and their totals. */
+export function timelineAnswer(points: TimelinePoint[], bucket: TimelineBucket): TimelineAnswer {
+  let events = 0;
+  let fatalities = 0;
+  for (const p of points) {
+    events += p.events;
+    fatalities += p.fatalities;
+  }
+  return { bucket, points, totals: { events, fatalities } };
+}
+
+/**
+ * An answer as UTF-8 JSON. JSON.stringify, not the route's schema serializer: the store's shapes
+ * (EventPage, TimelineAnswer) are the documented response schemas property for property, which
+ * src/server/api.test.ts checks against the OpenAPI schemas.
+ */
+export function jsonBytes(value: unknown): Buffer {
+  return Buffer.from(JSON.stringify(value), 'utf8');
 }
 
 /** The timeline counted from the matching events themselves: any filter. */
