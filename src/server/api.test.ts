@@ -374,6 +374,9 @@ describe('HTTP API over corroborated events (SAMPLE articles, real extractor)', 
     expect([e.fatalities, e.fatalitiesLow, e.fatalitiesBest, e.fatalitiesHigh, e.conflict, e.reportCount]).toEqual([5, 5, 6, 7, true, 5]);
     expect(e.sources).toHaveLength(5);
     for (const src of e.sources) expect(Object.keys(src).sort()).toEqual(['articleId', 'outlet', 'publishedAt', 'url']);
+    // The extractor's spans carry token offsets, cues and gazetteer fields; the page gives the documented ones only.
+    expect(e.evidence.length).toBeGreaterThan(2);
+    for (const ev of e.evidence) expect(Object.keys(ev).sort()).toEqual(['end', 'field', 'ruleId', 'start', 'text']);
   });
 
   it('gives every report, with its own outlet and figures, in one request', async () => {

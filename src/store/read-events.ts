@@ -117,11 +117,24 @@ export function timelineAnswer(points: TimelinePoint[], bucket: TimelineBucket):
 
 /**
  * An answer as UTF-8 JSON. JSON.stringify, not the route's schema serializer: the store's shapes
- * (EventPage, TimelineAnswer) are the documented response schemas property for property, which
- * src/server/api.test.ts checks against the OpenAPI schemas.
+ * (EventPage with its evidence cut as eventPageJson cuts it, TimelineAnswer) are the documented
+ * response schemas property for property, which src/server/api.test.ts checks against the OpenAPI
+ * schemas.
  */
 export function jsonBytes(value: unknown): Buffer {
   return Buffer.from(JSON.stringify(value), 'utf8');
+}
+
+/**
+ * A page as the API documents it, as UTF-8 JSON. Each evidence span is cut to its documented fields
+ * (field, start, end, text, ruleId): the pipeline's spans carry more (token offsets, cues, gazetteer
+ * fields), which the route's schema serializer used to drop and the CSV export drops too.
+ */
+export function eventPageJson(page: EventPage): Buffer {
+  return jsonBytes({
+    ...page,
+    items: page.items.map((e) => ({ ...e, evidence: e.evidence.map(({ field, start, end, text, ruleId }) => ({ field, start, end, text, ruleId })) })),
+  });
 }
 
 /** The timeline counted from the matching events themselves: any filter. */

@@ -8,7 +8,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { MarsadError } from '../doc/diagnostics.js';
 import { countryTable } from './countries.js';
 import { sqliteDialect } from './dialect/sqlite.js';
-import { getEvent, jsonBytes, listEvents, timeline, timelineAnswer, type ReadContext } from './read-events.js';
+import { eventPageJson, getEvent, jsonBytes, listEvents, timeline, timelineAnswer, type ReadContext } from './read-events.js';
 import type { ReadReply, ReadTask } from './read-pool.js';
 import type { Database as Schema } from './schema.js';
 
@@ -43,7 +43,7 @@ async function answer(db: Kysely<Schema>, t: ReadTask): Promise<unknown> {
     case 'timeline':
       return timeline(db, ctx, t.args[0], t.args[1]);
     case 'listEventsJson':
-      return jsonBytes(await listEvents(db, ctx, t.args[0], t.args[1]));
+      return eventPageJson(await listEvents(db, ctx, t.args[0], t.args[1]));
     case 'timelineJson':
       return jsonBytes(timelineAnswer(await timeline(db, ctx, t.args[0], t.args[1]), t.args[1]));
   }
