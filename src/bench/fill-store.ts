@@ -24,6 +24,7 @@ import { countryTable } from '../store/countries.js';
 import { articleId, contentHash, eventIdCnty, eventIdForReport, reportId } from '../store/ids.js';
 import { Kysely, SqliteDialect } from 'kysely';
 import { MIGRATIONS } from '../store/migrations.js';
+import { rebuildEventArticles } from '../store/event-articles.js';
 import { rebuildAllRollups } from '../store/rollup.js';
 import type { Database as Schema } from '../store/schema.js';
 import { openSqliteStore } from '../store/sqlite.js';
@@ -351,10 +352,12 @@ export async function fill(path: string, events: number, onProgress?: (done: num
   } finally {
     db.close();
   }
-  // The timeline rollups, counted from the rows written (the store keeps them up to date per document).
+  // The timeline rollups and the events by article, counted from the rows written (the store keeps
+  // them up to date per document).
   const kdb = new Kysely<Schema>({ dialect: new SqliteDialect({ database: new Database(path) }) });
   try {
     await rebuildAllRollups(kdb);
+    await rebuildEventArticles(kdb);
   } finally {
     await kdb.destroy();
   }

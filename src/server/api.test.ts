@@ -8,6 +8,7 @@ import { MIGRATIONS } from '../store/migrations.js';
 import { sqliteBackend } from '../store/test-helpers/backends.js';
 import { FIXTURES, IDLIB, JABALIA, TAIZ } from '../store/test-helpers/fixtures.js';
 import type { EventRow, Store } from '../store/types.js';
+import { eventPage, eventRow, timelineResponse } from './schemas.js';
 import { auth, testApp, TOKEN, type TestApp } from './test-helpers/app.js';
 
 const post = (t: TestApp, a: { text: string; publishedAt: string; title: string }, headers: Record<string, string> = auth) =>
@@ -255,6 +256,33 @@ describe('HTTP API (inject)', () => {
       expectError(await t.app.inject({ url: '/api/stats/timeline?bucket=year' }), 400, 'BAD_REQUEST');
     });
 
+    it('answers the list and the timeline with JSON of exactly their documented schemas (made by the store, not serialized by the route)', async () => {
+      // Every property a schema names is there and nothing else, down to evidence and sources.
+      const keysOf = (schema: { properties: object }) => Object.keys(schema.properties).sort();
+      const page = await t.app.inject({ url: '/api/events?limit=2&sort=-date' });
+      expect(page.headers['content-type']).toBe('application/json; charset=utf-8');
+      const body = page.json();
+      expect(Object.keys(body).sort()).toEqual(keysOf(eventPage));
+      expect(body.items).toHaveLength(2);
+      for (const item of body.items) {
+        expect(Object.keys(item).sort()).toEqual(keysOf(eventRow));
+        for (const ev of item.evidence) expect(Object.keys(ev).sort()).toEqual(keysOf(eventRow.properties.evidence.items));
+        for (const src of item.sources) expect(Object.keys(src).sort()).toEqual(keysOf(eventRow.properties.sources.items));
+        expect(item.evidence.length + item.sources.length).toBeGreaterThan(1);
+      }
+      const tl = await t.app.inject({ url: '/api/stats/timeline?bucket=day' });
+      expect(tl.headers['content-type']).toBe('application/json; charset=utf-8');
+      const answer = tl.json();
+      expect(Object.keys(answer).sort()).toEqual(keysOf(timelineResponse));
+      for (const p of answer.points) expect(Object.keys(p).sort()).toEqual(keysOf(timelineResponse.properties.points.items));
+      expect(Object.keys(answer.totals).sort()).toEqual(keysOf(timelineResponse.properties.totals));
+      // And the OpenAPI document still describes both answers.
+      const spec = (await t.app.inject({ url: '/openapi.json' })).json();
+      expect(spec.paths['/api/events'].get.responses['200'].content['application/json'].schema.properties.items.items.$ref).toMatch(/EventRow/);
+      expect(Object.keys(spec.paths['/api/stats/timeline'].get.responses['200'].content['application/json'].schema.properties).sort())
+        .toEqual(keysOf(timelineResponse));
+    });
+
     it('gives store counts', async () => {
       const s = (await t.app.inject({ url: '/api/stats' })).json();
       // The schema version is the last migration's, whatever later issues add.
@@ -346,6 +374,9 @@ describe('HTTP API over corroborated events (SAMPLE articles, real extractor)', 
     expect([e.fatalities, e.fatalitiesLow, e.fatalitiesBest, e.fatalitiesHigh, e.conflict, e.reportCount]).toEqual([5, 5, 6, 7, true, 5]);
     expect(e.sources).toHaveLength(5);
     for (const src of e.sources) expect(Object.keys(src).sort()).toEqual(['articleId', 'outlet', 'publishedAt', 'url']);
+    // The extractor's spans carry token offsets, cues and gazetteer fields; the page gives the documented ones only.
+    expect(e.evidence.length).toBeGreaterThan(2);
+    for (const ev of e.evidence) expect(Object.keys(ev).sort()).toEqual(['end', 'field', 'ruleId', 'start', 'text']);
   });
 
   it('gives every report, with its own outlet and figures, in one request', async () => {

@@ -2,16 +2,16 @@
 // while the store's data version stays the same.
 //
 // Why a cache as well as reader threads (src/store/read-pool.ts). Measured at 1,000,000 events on the
-// shared 2-core machine (`npm run bench -- --only api`, 8 connections): a page of 50 events costs
-// ~5 ms of the server thread's CPU to answer and serialize (75 KB of JSON) besides its SQL, a day
-// timeline ~15 ms (550 KB), and the timeline of a common word (q=غارة) reads 160,000 articles'
-// matches, seconds each time. Reader threads take only the SQL off the server's thread, and a
-// seconds-long scan still holds one of them; the dashboard, though, asks the same few queries
-// again and again (the first page, a country, the day timeline) between ingests. Kept here, a repeat
-// costs one lookup of the data version (a primary-key read) and a write of the stored string. A new
-// query, or any query after a document changed events, still costs what the store costs: the bench
-// reports both (`npm run bench -- --only api`: …P95Ms with this cache, …UncachedP95Ms without; the
-// figures measured are in README, "API latency").
+// shared 2-core machine (`npm run bench -- --only api`, 8 connections): a page of 50 events is 75 KB
+// of JSON, a day timeline 550 KB, and the timeline of a common word (q=غارة) reads 160,000 articles'
+// matches (~0.4 s of CPU since schema 9, seconds before). Reader threads run the SQL and make the
+// JSON (Store.listEventsJson, timelineJson), but a long query still holds one of them; the
+// dashboard, though, asks the same few queries again and again (the first page, a country, the day
+// timeline) between ingests. Kept here, a repeat costs one lookup of the data version (a
+// primary-key read) and a write of the stored bytes. A new query, or any query after a document
+// changed events, still costs what the store costs: the bench reports both (`npm run bench --
+// --only api`: …P95Ms with this cache, …UncachedP95Ms without; the figures measured are in
+// README, "API latency", and BENCHMARKS.md).
 //
 // Correctness: the key holds the data version read BEFORE the store is asked, so an answer is only
 // ever served to requests that read that same version; one computed while a write committed may be
@@ -20,15 +20,18 @@
 export interface ResponseCacheOptions {
   /** Answers kept: 256 pages of ~75 KB is ~20 MB. */
   maxEntries?: number;
-  /** And at most this many bytes of JSON (UTF-16 length × 2, roughly what V8 holds). */
+  /** And at most this many bytes of JSON (a string's UTF-16 length × 2, roughly what V8 holds). */
   maxBytes?: number;
 }
 
-export class ResponseCache {
+/** A kept answer: JSON bytes as the store made them (Store.listEventsJson, timelineJson), or a string. */
+export type CachedBody = string | Uint8Array;
+
+export class ResponseCache<T extends CachedBody = CachedBody> {
   readonly #maxEntries: number;
   readonly #maxBytes: number;
   /** Insertion order is recency order: the first key is the least recently used. */
-  readonly #entries = new Map<string, Promise<string>>();
+  readonly #entries = new Map<string, Promise<T>>();
   readonly #sizes = new Map<string, number>();
   #bytes = 0;
   #version: number | null = null;
@@ -46,7 +49,7 @@ export class ResponseCache {
    * The answer for `key` at data `version`, computed by `make` when missing. Concurrent requests for
    * the same key share one computation; a failed one is not kept.
    */
-  get(version: number, key: string, make: () => Promise<string>): Promise<string> {
+  get(version: number, key: string, make: () => Promise<T>): Promise<T> {
     if (version !== this.#version) {
       // A new version makes every kept answer stale (versions only grow; an older one is a racing reader).
       if (this.#version === null || version > this.#version) {
@@ -69,7 +72,7 @@ export class ResponseCache {
     entry.then(
       (body) => {
         if (this.#entries.get(key) !== entry) return; // dropped meanwhile
-        const size = body.length * 2;
+        const size = typeof body === 'string' ? body.length * 2 : body.byteLength;
         this.#sizes.set(key, size);
         this.#bytes += size;
         this.#trim();

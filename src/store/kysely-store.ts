@@ -9,7 +9,7 @@ import { eachReportItsOwnEvent } from './corroborate.js';
 import type { StoreDialect } from './dialect/types.js';
 import { getArticle } from './read-articles.js';
 import type { ReadPool } from './read-pool.js';
-import { controlEvents, eventPoints, exportByPages, exportByStatement, getEvent, listEvents, timeline } from './read-events.js';
+import { controlEvents, eventPageJson, eventPoints, exportByPages, exportByStatement, getEvent, jsonBytes, listEvents, timeline, timelineAnswer } from './read-events.js';
 import { logIngest, saveArticle, type WriteContext } from './save-article.js';
 import type { Database } from './schema.js';
 import type {
@@ -100,6 +100,16 @@ export class KyselyStore implements Store {
   timeline(filter: EventFilter, bucket: TimelineBucket): Promise<TimelinePoint[]> {
     if (this.#pool) return this.#pool.timeline(this.#clean(filter), bucket);
     return timeline(this.#db, this.#ctx, this.#clean(filter), bucket);
+  }
+
+  async listEventsJson(filter: EventFilter, page?: PageRequest): Promise<Uint8Array> {
+    if (this.#pool) return this.#pool.listEventsJson(this.#clean(filter), page);
+    return eventPageJson(await listEvents(this.#db, this.#ctx, this.#clean(filter), page));
+  }
+
+  async timelineJson(filter: EventFilter, bucket: TimelineBucket): Promise<Uint8Array> {
+    if (this.#pool) return this.#pool.timelineJson(this.#clean(filter), bucket);
+    return jsonBytes(timelineAnswer(await timeline(this.#db, this.#ctx, this.#clean(filter), bucket), bucket));
   }
 
   eventPoints(filter: EventFilter): Promise<EventPoint[]> {

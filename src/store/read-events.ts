@@ -5,13 +5,14 @@ import { CONTROL_SUB_EVENT_TYPES } from '../corroborate/control.js';
 import type { CountryTable } from './countries.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import type { StoreDialect } from './dialect/types.js';
+import { textTimelineAnswers, timelineFromText } from './event-articles.js';
 import { afterCursor, eventWhere, sortSpec } from './filter.js';
 import { toEventRow, toReportView, type EventDbRow } from './rows.js';
 import { actorRollupAnswers, grainFor, timelineFromActorRollup, timelineFromRollup } from './rollup.js';
 import type { Database } from './schema.js';
 import {
   PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX,
-  type ControlEventRow, type EventDetail, type EventFilter, type EventPoint, type EventPage, type EventRow, type PageRequest, type TimelineBucket,
+  type ControlEventRow, type EventDetail, type EventFilter, type EventPoint, type EventPage, type EventRow, type PageRequest, type TimelineAnswer, type TimelineBucket,
   type TimelinePoint,
 } from './types.js';
 
@@ -99,7 +100,41 @@ export async function timeline(db: Kysely<Database>, ctx: ReadContext, filter: E
     const points = await timelineFromActorRollup(db, ctx.dialect, ctx.countries, filter, bucket);
     if (points) return points;
   }
+  if (textTimelineAnswers(filter)) return timelineFromText(db, ctx.dialect, filter, bucket);
   return timelineScan(db, ctx, filter, bucket);
+}
+
+/** The timeline's answer: its points and their totals. */
+export function timelineAnswer(points: TimelinePoint[], bucket: TimelineBucket): TimelineAnswer {
+  let events = 0;
+  let fatalities = 0;
+  for (const p of points) {
+    events += p.events;
+    fatalities += p.fatalities;
+  }
+  return { bucket, points, totals: { events, fatalities } };
+}
+
+/**
+ * An answer as UTF-8 JSON. JSON.stringify, not the route's schema serializer: the store's shapes
+ * (EventPage with its evidence cut as eventPageJson cuts it, TimelineAnswer) are the documented
+ * response schemas property for property, which src/server/api.test.ts checks against the OpenAPI
+ * schemas.
+ */
+export function jsonBytes(value: unknown): Buffer {
+  return Buffer.from(JSON.stringify(value), 'utf8');
+}
+
+/**
+ * A page as the API documents it, as UTF-8 JSON. Each evidence span is cut to its documented fields
+ * (field, start, end, text, ruleId): the pipeline's spans carry more (token offsets, cues, gazetteer
+ * fields), which the route's schema serializer used to drop and the CSV export drops too.
+ */
+export function eventPageJson(page: EventPage): Buffer {
+  return jsonBytes({
+    ...page,
+    items: page.items.map((e) => ({ ...e, evidence: e.evidence.map(({ field, start, end, text, ruleId }) => ({ field, start, end, text, ruleId })) })),
+  });
 }
 
 /** The timeline counted from the matching events themselves: any filter. */

@@ -76,6 +76,17 @@ describe('reads on worker threads (SQLite)', () => {
       expect(t.length).toBeGreaterThan(0);
       expect(t).toEqual(await plain.timeline({}, bucket));
     }
+    // The same answers as JSON bytes made on the threads, and on the store's own connection.
+    const json = (b: Uint8Array) => JSON.parse(Buffer.from(b).toString('utf8'));
+    expect(json(await pooled.listEventsJson({}, { limit: 2 }))).toEqual(await plain.listEvents({}, { limit: 2 }));
+    expect(await pooled.listEventsJson({ country: 'YE' })).toEqual(await plain.listEventsJson({ country: 'YE' }));
+    const answer = json(await pooled.timelineJson({}, 'week'));
+    const points = await plain.timeline({}, 'week');
+    expect(answer).toEqual({
+      bucket: 'week', points,
+      totals: { events: points.reduce((n, p) => n + p.events, 0), fatalities: points.reduce((n, p) => n + p.fatalities, 0) },
+    });
+    expect(await pooled.timelineJson({ country: 'YE' }, 'day')).toEqual(await plain.timelineJson({ country: 'YE' }, 'day'));
     // Concurrent reads, one a thread, each still its own answer.
     const [a, b] = await Promise.all([pooled.listEvents({ country: 'SY' }), pooled.listEvents({ country: 'YE' })]);
     expect(a.items.every((e) => e.iso3 === 'SYR')).toBe(true);

@@ -1,14 +1,14 @@
 // A reader thread of the SQLite store (./read-pool.ts): piscina runs this module on each thread.
 // Each thread holds one read-only connection per database file, opened at its first task, and
 // answers the store's read methods with the same functions the store runs on its own connection.
-// Answers are plain data (they cross the thread boundary by structured clone); an error comes
+// Answers are plain data or JSON bytes (they cross the thread boundary by structured clone); an error comes
 // back as data too, so a MarsadError keeps its code (a bad cursor stays a 400).
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { MarsadError } from '../doc/diagnostics.js';
 import { countryTable } from './countries.js';
 import { sqliteDialect } from './dialect/sqlite.js';
-import { getEvent, listEvents, timeline, type ReadContext } from './read-events.js';
+import { eventPageJson, getEvent, jsonBytes, listEvents, timeline, timelineAnswer, type ReadContext } from './read-events.js';
 import type { ReadReply, ReadTask } from './read-pool.js';
 import type { Database as Schema } from './schema.js';
 import { cachingStatements } from './statement-cache.js';
@@ -43,6 +43,10 @@ async function answer(db: Kysely<Schema>, t: ReadTask): Promise<unknown> {
       return getEvent(db, ctx, t.args[0]);
     case 'timeline':
       return timeline(db, ctx, t.args[0], t.args[1]);
+    case 'listEventsJson':
+      return eventPageJson(await listEvents(db, ctx, t.args[0], t.args[1]));
+    case 'timelineJson':
+      return jsonBytes(timelineAnswer(await timeline(db, ctx, t.args[0], t.args[1]), t.args[1]));
   }
 }
 

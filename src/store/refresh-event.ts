@@ -9,6 +9,7 @@ import type { CountryTable } from './countries.js';
 import { nextNumber } from './counters.js';
 import { actorId, eventIdCnty, placeId } from './ids.js';
 import { parseJson, toRecord } from './rows.js';
+import { syncEventArticles } from './event-articles.js';
 import { moveRollup, rollupEntry, ROLLUP_SOURCE_COLUMNS } from './rollup.js';
 import type { Database } from './schema.js';
 
@@ -103,7 +104,7 @@ export async function refreshEvent(db: Kysely<Database>, eventId: string, countr
     .selectAll('reports')
     .select([
       'articles.outlet as a_outlet', 'articles.source as a_source', 'articles.url as a_url',
-      'articles.canonical_url as a_canonical_url', 'articles.published_at as a_published_at',
+      'articles.canonical_url as a_canonical_url', 'articles.published_at as a_published_at', 'articles.num as a_num',
     ])
     .where('event_reports.event_id', '=', eventId)
     .execute();
@@ -113,6 +114,7 @@ export async function refreshEvent(db: Kysely<Database>, eventId: string, countr
   if (linked.length === 0) {
     await db.deleteFrom('events').where('id', '=', eventId).execute();
     await moveRollup(db, before, null);
+    await syncEventArticles(db, eventId, null, []);
     return false;
   }
   const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
@@ -187,6 +189,7 @@ export async function refreshEvent(db: Kysely<Database>, eventId: string, countr
   };
   await db.updateTable('events').set(fields).where('id', '=', eventId).execute();
   await moveRollup(db, before, rollupEntry(fields));
+  await syncEventArticles(db, eventId, fields, linked.map((r) => r.a_num));
 
   await db.deleteFrom('event_actors').where('event_id', '=', eventId).execute();
   const roles = [actor1Id, actor2Id]

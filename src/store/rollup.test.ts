@@ -7,6 +7,7 @@ import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from './migrations.js';
 import { openPostgresStore } from './postgres.js';
+import { textTimelineAnswers } from './event-articles.js';
 import { actorRollupAnswers, grainFor } from './rollup.js';
 import { openSqliteStore } from './sqlite.js';
 import { PG_URL, backends } from './test-helpers/backends.js';
@@ -147,6 +148,39 @@ const ACTOR_FILTERS: EventFilter[] = [
   { actor: 'rsf', subEventType: 'Armed clash', from: '2024-03-01' }, { actor: 'Civilians', to: '2024-02-29', country: 'XAN' },
 ];
 
+/** A text filter alone or with dates and event type: the events-by-article table answers it (schema v9). */
+const TEXT_FILTERS: EventFilter[] = [
+  { q: 'خبر' }, { q: 'غارة' }, { q: 'نسخة 1' }, { q: 'غاره جويه' }, { q: 'لا يوجد' },
+  { q: 'قصف', from: '2024-03-01' }, { q: 'خبر', to: '2024-02-29', eventType: 'Battles' }, { q: 'خبر', eventType: 'Protests' },
+];
+
+type Row = Record<string, unknown>;
+const byKey = (rows: Row[]) => rows.map((r) => JSON.stringify([Number(r.article_num), r.event_id, r.day, r.event_type, Number(r.fatalities), Number(r.shared)])).sort();
+
+/** event_articles as stored, and as the source tables say it should be (computed here, not by the store). */
+async function eventArticles(backend: string, location: string): Promise<{ stored: string[]; expected: string[] }> {
+  const storedSql = 'select article_num, event_id, day, event_type, fatalities, shared from event_articles';
+  const sourceSql = `select distinct a.num as article_num, er.event_id, coalesce(e.event_date, '') as day, e.event_type, coalesce(e.fatalities, 0) as fatalities
+    from event_reports er join reports r on r.id = er.report_id join articles a on a.id = r.article_id join events e on e.id = er.event_id`;
+  let stored: Row[];
+  let source: Row[];
+  if (backend === 'sqlite') {
+    const raw = new Database(location, { readonly: true });
+    stored = raw.prepare(storedSql).all() as Row[];
+    source = raw.prepare(sourceSql).all() as Row[];
+    raw.close();
+  } else {
+    const client = new pg.Client({ connectionString: PG_URL, options: `-c search_path=${location}` });
+    await client.connect();
+    stored = (await client.query(storedSql)).rows;
+    source = (await client.query(sourceSql)).rows;
+    await client.end();
+  }
+  const articles = new Map<unknown, number>();
+  for (const r of source) articles.set(r.event_id, (articles.get(r.event_id) ?? 0) + 1);
+  return { stored: byKey(stored), expected: byKey(source.map((r) => ({ ...r, shared: articles.get(r.event_id)! > 1 ? 1 : 0 }))) };
+}
+
 const all = await backends();
 
 for (const backend of all) {
@@ -200,6 +234,45 @@ for (const backend of all) {
         expect((await s.eventPoints(filter)).length, JSON.stringify(filter)).toBeGreaterThan(0);
         expect(sortPoints(await s.timeline(filter, 'week')), JSON.stringify(filter)).toEqual(await expected(s, filter, 'week'));
       }
+    }, 180_000);
+
+    it('keeps the events by article as the source tables say, and answers text timelines from it as the scan would', async () => {
+      const s = (await backend.open({ corroborator: mergingCorroborator(rng(11)) })) as Store & { location: string };
+      opened.push(s);
+      await populate(s, 11);
+      const { stored, expected: want } = await eventArticles(backend.name, s.location);
+      expect(stored).toEqual(want);
+      // Merges made events told by several articles: the rows that must be counted once.
+      expect(stored.filter((r) => r.endsWith(',1]')).length).toBeGreaterThan(0);
+      let compared = 0;
+      for (const filter of TEXT_FILTERS) {
+        expect(textTimelineAnswers(filter), JSON.stringify(filter)).toBe(true);
+        for (const bucket of ['day', 'week'] as const) {
+          const oracle = await expected(s, filter, bucket);
+          expect(sortPoints(await s.timeline(filter, bucket)), `${JSON.stringify(filter)} by ${bucket}`).toEqual(oracle);
+          compared += oracle.length;
+        }
+      }
+      expect(compared).toBeGreaterThan(20);
+
+      // Built by its migration (v9) from an existing database: the same rows.
+      const undo = ['drop table event_articles', 'delete from schema_migrations where version = 9'];
+      let again: Store;
+      if (backend.name === 'sqlite') {
+        const raw = new Database(s.location);
+        for (const q of undo) raw.exec(q);
+        raw.close();
+        again = await openSqliteStore({ path: s.location });
+      } else {
+        const client = new pg.Client({ connectionString: PG_URL, options: `-c search_path=${s.location}` });
+        await client.connect();
+        for (const q of undo) await client.query(q);
+        await client.end();
+        again = await openPostgresStore({ connectionString: PG_URL, schema: s.location });
+      }
+      opened.push(again);
+      expect((await again.stats()).schemaVersion).toBe(MIGRATIONS[MIGRATIONS.length - 1].version);
+      expect((await eventArticles(backend.name, s.location)).stored).toEqual(want);
     }, 180_000);
 
     it('builds the actor rollup by its migration (v8) from the events of an existing database', async () => {

@@ -16,8 +16,9 @@
 //                        (an event counts once under each distinct actor of actor1/actor2; the
 //                        timeline of Rapid Support Forces at 1M: 67,000 events read through
 //                        event_actors, ~0.55 s of CPU, against its ~20,000 cells here)
-// Filters outside these columns (bbox, q, minFatalities, an actor with admin1) go to the scan of
-// `events`.
+// A text filter alone or with dates and event type is counted from the events by article
+// (./event-articles.ts, schema v9). Other filters outside these columns (bbox, minFatalities, an
+// actor with admin1, q with any of them) go to the scan of `events`.
 //
 // Key columns hold '' for NULL: PostgreSQL refuses NULL in a primary key, and a filter value is
 // never '' (empty filters are dropped), so '' never matches one.
@@ -274,7 +275,7 @@ function rollupConds(filter: EventFilter, countries: CountryTable): RawBuilder<u
 }
 
 /** Day cells (day, event_type, events, fatalities) → the timeline's buckets. */
-async function timelineFromCells(db: Kysely<Database>, dialect: StoreDialect, days: RawBuilder<unknown>, bucket: TimelineBucket): Promise<TimelinePoint[]> {
+export async function timelineFromCells(db: Kysely<Database>, dialect: StoreDialect, days: RawBuilder<unknown>, bucket: TimelineBucket): Promise<TimelinePoint[]> {
   const period = dialect.bucketStart(sql.ref('d.day'), bucket);
   const { rows } = await sql<{ period: string; event_type: string; events: number | string; fatalities: number | string }>`
     select ${period} as period, d.event_type as event_type, sum(d.events) as events, sum(d.fatalities) as fatalities

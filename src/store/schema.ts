@@ -186,6 +186,19 @@ export interface TimelineRollupTable {
   fatalities: number;
 }
 
+/** An event under one article of its reports, with what the timeline counts (./event-articles.ts, schema v9). */
+export interface EventArticlesTable {
+  article_num: number;
+  event_id: string;
+  /** The event's date, '' when undated. */
+  day: string;
+  event_type: string;
+  /** The event's fatalities, 0 when unknown (as the timeline sums them). */
+  fatalities: number;
+  /** 1 when the event has rows under other articles too. */
+  shared: number;
+}
+
 export interface Database {
   schema_migrations: SchemaMigrationsTable;
   counters: CountersTable;
@@ -202,4 +215,5 @@ export interface Database {
   timeline_countries: TimelineRollupTable & { iso3: string; country: string };
   timeline_places: TimelineRollupTable & { iso3: string; country: string; admin1: string; sub_event_type: string };
   timeline_actors: TimelineRollupTable & { actor_id: string; iso3: string; country: string; sub_event_type: string };
+  event_articles: EventArticlesTable;
 }

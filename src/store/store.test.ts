@@ -365,7 +365,7 @@ describe('SQLite file', () => {
     await again.close();
     const raw = new Database(s.location, { readonly: true });
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(raw.prepare('select version, name from schema_migrations order by version').all().map((r: any) => r.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(raw.prepare('select version, name from schema_migrations order by version').all().map((r: any) => r.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     raw.close();
     await s.close();
   });

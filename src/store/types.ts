@@ -208,6 +208,13 @@ export interface TimelinePoint {
   fatalities: number;
 }
 
+/** GET /api/stats/timeline's answer: the points and what they add up to. */
+export interface TimelineAnswer {
+  bucket: TimelineBucket;
+  points: TimelinePoint[];
+  totals: { events: number; fatalities: number };
+}
+
 /**
  * The few columns a map, its clusters and its filter lists need, for one canonical event. Read for
  * every matching event at once (50,000 in the dashboard benchmark), so it carries nothing else.
@@ -311,6 +318,13 @@ export interface Store extends StoreReader {
   saveArticle(article: ArticleInput, doc: MarsadDocument, opts?: SaveOptions): Promise<SaveResult>;
   getArticle(id: string): Promise<ArticleDetail | null>;
   timeline(filter: EventFilter, bucket: TimelineBucket): Promise<TimelinePoint[]>;
+  /**
+   * listEvents' page and the timeline with its totals (TimelineAnswer) as UTF-8 JSON, made where the
+   * query ran (on a reader thread, when the store has them): a server forwards the bytes as they
+   * are, without receiving the objects or serializing them on its own thread.
+   */
+  listEventsJson(filter: EventFilter, page?: PageRequest): Promise<Uint8Array>;
+  timelineJson(filter: EventFilter, bucket: TimelineBucket): Promise<Uint8Array>;
   /** Every matching canonical event as an EventPoint, in no particular order (maps, clusters, facets). */
   eventPoints(filter: EventFilter): Promise<EventPoint[]>;
   /** Every matching canonical event, oldest first, streamed: memory stays flat whatever the count. */

@@ -23,7 +23,7 @@ export const eventsRoutes: FastifyPluginAsync<{ store: Store; cache?: ResponseCa
     },
   }, async (req, reply) => {
     const { sort, limit, cursor, ...filters } = req.query;
-    return cachedReply(store, cache, req, reply, () => store.listEvents(filterFromQuery(filters), { sort, limit, cursor }));
+    return cachedReply(store, cache, req, reply, () => store.listEventsJson(filterFromQuery(filters), { sort, limit, cursor }));
   });
 
   app.get<{ Params: { id: string } }>('/api/events/:id', {

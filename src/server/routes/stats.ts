@@ -16,11 +16,7 @@ export const statsRoutes: FastifyPluginAsync<{ store: Store; cache?: ResponseCac
     },
   }, async (req, reply) => {
     const { bucket = 'week', ...filters } = req.query;
-    return cachedReply(store, cache, req, reply, async () => {
-      const points = await store.timeline(filterFromQuery(filters), bucket);
-      const totals = points.reduce((t, p) => ({ events: t.events + p.events, fatalities: t.fatalities + p.fatalities }), { events: 0, fatalities: 0 });
-      return { bucket, points, totals };
-    });
+    return cachedReply(store, cache, req, reply, () => store.timelineJson(filterFromQuery(filters), bucket));
   });
 
   app.get('/api/stats', {

@@ -86,6 +86,10 @@ export const postgresDialect: StoreDialect = {
     return s.includes('\u0000') ? s.replace(/\u0000/g, '\ufffd') : s;
   },
 
+  clusteredByKey() {
+    return sql``;
+  },
+
   async lockMigrations(db) {
     await sql`select pg_advisory_xact_lock(${MIGRATION_LOCK})`.execute(db);
   },

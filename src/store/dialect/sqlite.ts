@@ -77,6 +77,10 @@ export const sqliteDialect: StoreDialect = {
     return s;
   },
 
+  clusteredByKey() {
+    return sql`without rowid`;
+  },
+
   async lockMigrations(_db: Kysely<Database>) {
     // SQLite takes its write lock on the first write of the migration transaction.
   },

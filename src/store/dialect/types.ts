@@ -29,6 +29,11 @@ export interface StoreDialect {
    * failure, a lock wait that timed out.
    */
   isRetryable(err: unknown): boolean;
+  /**
+   * Table options that store a table's rows in its primary key's order (SQLite WITHOUT ROWID: the
+   * key's b-tree is the table, so a lookup by key reads every column; nothing in PostgreSQL).
+   */
+  clusteredByKey(): RawBuilder<unknown>;
   /** Serialise concurrent migrators (PostgreSQL advisory lock; SQLite's write lock suffices). */
   lockMigrations(db: Kysely<Database>): Promise<void>;
 }
