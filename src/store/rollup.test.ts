@@ -257,19 +257,7 @@ for (const backend of all) {
 
       // Built by its migration (v9) from an existing database: the same rows.
       const undo = ['drop table event_articles', 'delete from schema_migrations where version = 9'];
-      let again: Store;
-      if (backend.name === 'sqlite') {
-        const raw = new Database(s.location);
-        for (const q of undo) raw.exec(q);
-        raw.close();
-        again = await openSqliteStore({ path: s.location });
-      } else {
-        const client = new pg.Client({ connectionString: PG_URL, options: `-c search_path=${s.location}` });
-        await client.connect();
-        for (const q of undo) await client.query(q);
-        await client.end();
-        again = await openPostgresStore({ connectionString: PG_URL, schema: s.location });
-      }
+      const again = await reopenAfter(backend.name, s.location, undo);
       opened.push(again);
       expect((await again.stats()).schemaVersion).toBe(MIGRATIONS[MIGRATIONS.length - 1].version);
       expect((await eventArticles(backend.name, s.location)).stored).toEqual(want);
@@ -284,19 +272,7 @@ for (const backend of all) {
         'drop table timeline_actors', 'drop index reports_article_id', 'drop index event_actors_actor_event', 'drop index events_id_timeline', 'create index event_actors_actor on event_actors (actor_id)',
         'delete from schema_migrations where version = 8',
       ];
-      let again: Store;
-      if (backend.name === 'sqlite') {
-        const raw = new Database(s.location);
-        for (const q of undo) raw.exec(q);
-        raw.close();
-        again = await openSqliteStore({ path: s.location });
-      } else {
-        const client = new pg.Client({ connectionString: PG_URL, options: `-c search_path=${s.location}` });
-        await client.connect();
-        for (const q of undo) await client.query(q);
-        await client.end();
-        again = await openPostgresStore({ connectionString: PG_URL, schema: s.location });
-      }
+      const again = await reopenAfter(backend.name, s.location, undo);
       opened.push(again);
       expect((await again.stats()).schemaVersion).toBe(MIGRATIONS[MIGRATIONS.length - 1].version);
       let compared = 0;
@@ -319,22 +295,26 @@ for (const backend of all) {
         'drop table timeline_days', 'drop table timeline_countries', 'drop table timeline_places', "delete from counters where name = 'data'",
         'delete from schema_migrations where version = 6',
       ];
-      let again: Store;
-      if (backend.name === 'sqlite') {
-        const raw = new Database(s.location);
-        for (const q of undo) raw.exec(q);
-        raw.close();
-        again = await openSqliteStore({ path: s.location });
-      } else {
-        const client = new pg.Client({ connectionString: PG_URL, options: `-c search_path=${s.location}` });
-        await client.connect();
-        for (const q of undo) await client.query(q);
-        await client.end();
-        again = await openPostgresStore({ connectionString: PG_URL, schema: s.location });
-      }
+      const again = await reopenAfter(backend.name, s.location, undo);
       opened.push(again);
       expect((await again.stats()).schemaVersion).toBe(MIGRATIONS[MIGRATIONS.length - 1].version);
       expect(await compareAll(again)).toBeGreaterThan(100);
     }, 180_000);
   });
 }
+
+/** The store at `location` reopened (its migrations run again) after `undo` rolled part of its schema back. */
+async function reopenAfter(backend: string, location: string, undo: string[]): Promise<Store> {
+  if (backend === 'sqlite') {
+    const raw = new Database(location);
+    for (const q of undo) raw.exec(q);
+    raw.close();
+    return openSqliteStore({ path: location });
+  }
+  const client = new pg.Client({ connectionString: PG_URL, options: `-c search_path=${location}` });
+  await client.connect();
+  for (const q of undo) await client.query(q);
+  await client.end();
+  return openPostgresStore({ connectionString: PG_URL, schema: location });
+}
+
