@@ -317,4 +317,3 @@ async function reopenAfter(backend: string, location: string, undo: string[]): P
   await client.end();
   return openPostgresStore({ connectionString: PG_URL, schema: location });
 }
-
