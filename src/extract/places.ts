@@ -78,6 +78,17 @@ interface NameStarts {
 }
 
 /**
+ * A phrase of word keys, as the gazetteer is asked it: its joined key, and the answers once asked.
+ * Phrases hang off their first word, each the one before it plus a word.
+ */
+interface Phrase {
+  readonly key: string;
+  places?: Place[];
+  country?: Country | null;
+  next?: Map<string, Phrase>;
+}
+
+/**
  * The gazetteer's answers for the place finder, remembered for the extractor's life. News repeats its
  * words: each word asked a handful of questions per key (a name start? a country? how many words at
  * most?) and each phrase a lookup that built a fresh list of places, ~40% of the stage's time. The
@@ -89,6 +100,8 @@ class GazetteerMemo implements GazetteerLike {
   private readonly startsByKeys = new WeakMap<readonly TokenKey[], NameStarts>();
   private readonly placesByKey = new Map<string, Place[]>();
   private readonly placeById = new Map<string, Place | null | undefined>();
+  private readonly phrases = new Map<string, Phrase>();
+  private phraseCount = 0;
   readonly maxNameTokens: number;
 
   constructor(private readonly gaz: GazetteerLike, private readonly limit = 200_000) {
@@ -120,6 +133,33 @@ class GazetteerMemo implements GazetteerLike {
 
   isNameStart(word: string): boolean {
     return this.gaz.isNameStart(word);
+  }
+
+  /**
+   * The phrase `word` after `before` (a first word when null). A text phrase is walked word by word
+   * on keys the token memo shares, rather than joined into a new string and hashed for every n-gram.
+   */
+  phrase(before: Phrase | null, word: string): Phrase {
+    const next = before ? (before.next ??= new Map()) : this.phrases;
+    let p = next.get(word);
+    if (!p) {
+      if (++this.phraseCount > this.limit) {
+        this.phrases.clear();
+        this.phraseCount = 0;
+      }
+      p = { key: before ? `${before.key} ${word}` : word };
+      next.set(word, p);
+    }
+    return p;
+  }
+
+  placesOf(p: Phrase): Place[] {
+    return (p.places ??= this.lookup(p.key));
+  }
+
+  countryOf(p: Phrase): Country | null {
+    if (p.country === undefined) p.country = this.gaz.countryByKey(p.key) ?? null;
+    return p.country;
   }
 
   startsOf(keys: readonly TokenKey[]): NameStarts {
@@ -176,16 +216,19 @@ function cueBits(cues: PlaceCues): CueBits {
   return bits;
 }
 
-function joinKey(keys: TokenKey[][], tokens: Token[], first: string, i: number, n: number): string | null {
-  const parts = [first];
+/**
+ * The n-token phrase at token i opening with the key `first`, the other words by their exact keys;
+ * null where a token is no word. A hyphen inside a name (غورما- رواس، ديابالي-نامبالا) is left out.
+ */
+function phraseAt(gaz: GazetteerMemo, keys: TokenKey[][], tokens: Token[], first: string, i: number, n: number): Phrase | null {
+  let p = gaz.phrase(null, first);
   for (let j = i + 1; j < i + n; j++) {
     const t = tokens[j];
-    // a hyphen inside a name (غورما- رواس، ديابالي-نامبالا) is a space in the key
-    if (t && t.norm === '-' && j > i && j < i + n - 1) continue;
+    if (t && t.norm === '-' && j < i + n - 1) continue;
     if (!t || (t.kind !== 'arabic' && t.kind !== 'latin' && t.kind !== 'number')) return null;
-    parts.push(keys[j][0].key);
+    p = gaz.phrase(p, keys[j][0].key);
   }
-  return parts.join(' ');
+  return p;
 }
 
 /** The longest gazetteer name at token i. */
@@ -199,17 +242,17 @@ function nameAt(gaz: GazetteerMemo, keys: TokenKey[][], tokens: Token[], i: numb
     for (let f = 0; f < firsts.length; f++) {
       const k = firsts[f];
       if (limits && n > 1 && n > limits[f] && n - innerHyphens(tokens, i, n) > limits[f]) continue;
-      const key = joinKey(keys, tokens, k.key, i, n);
-      if (!key) continue;
-      const places = gaz.lookup(key);
-      const country = n <= 3 ? gaz.countryByKey(key) ?? null : null;
-      if (places.length || country) return { tokenEnd: i + n, prefixLen: k.prefixLen, exact: k.exact, key, places, country };
+      const phrase = phraseAt(gaz, keys, tokens, k.key, i, n);
+      if (!phrase) continue;
+      const places = gaz.placesOf(phrase);
+      const country = n <= 3 ? gaz.countryOf(phrase) : null;
+      if (places.length || country) return { tokenEnd: i + n, prefixLen: k.prefixLen, exact: k.exact, key: phrase.key, places, country };
     }
   }
   return null;
 }
 
-/** Hyphens that joinKey leaves out of an n-token key at i (they do not count as words). */
+/** Hyphens that phraseAt leaves out of an n-token key at i (they do not count as words). */
 function innerHyphens(tokens: Token[], i: number, n: number): number {
   let h = 0;
   for (let j = i + 1; j < i + n - 1; j++) if (tokens[j]?.norm === '-') h++;
@@ -297,7 +340,10 @@ export function findPlaces(gazetteer: GazetteerLike, cues: PlaceCues, doc: Marsa
   let voter: Candidate | null = null;
   const vote = (cc: string, w: number) => {
     votes.set(cc, (votes.get(cc) ?? 0) + w);
-    if (voter) own.set(voter, [...(own.get(voter) ?? []), [cc, w]]);
+    if (!voter) return;
+    const mine = own.get(voter);
+    if (mine) mine.push([cc, w]);
+    else own.set(voter, [[cc, w]]);
   };
   for (const c of cands) {
     voter = c;
