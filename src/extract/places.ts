@@ -11,6 +11,7 @@ import type { Stage } from '../pipeline/types.js';
 import { fold } from '../lang/ar/normalize.js';
 import { bareKey, documentKeys, type TokenKey } from './match/keys.js';
 import { lastEndingBy } from './bisect.js';
+import { placeFacts, type PlaceFacts } from './place-facts.js';
 
 /** What the place finder needs of the gazetteer. */
 export interface GazetteerLike {
@@ -44,8 +45,6 @@ export interface PlaceCues {
   titles: Set<string>;
 }
 
-// non-town places that news names with their own word (camps, crossings, airports, bases…)
-const SPECIAL: ReadonlySet<string> = new Set(['camp', 'crossing', 'airport', 'base', 'port', 'oilfield', 'district']);
 const SETTLEMENTS: ReadonlySet<PlaceKind> = new Set(['capital', 'city', 'town', 'village', 'hamlet', 'district', 'camp']);
 
 interface Candidate {
@@ -54,6 +53,7 @@ interface Candidate {
   prefixLen: number;
   key: string;
   places: Place[];
+  facts: PlaceFacts;
   cue: Span | null;
   cueKind: 'place' | 'region' | 'preposition' | 'list' | null;
   relation: string | null;
@@ -64,6 +64,8 @@ interface Candidate {
   far?: boolean;
   /** After a neighbourhood word (حي، أحياء، حارة): a quarter of a town, never a town of its own. */
   quarter?: boolean;
+  /** The votes for the article's country this name cast (most cast none). */
+  votes?: Array<[string, number]>;
 }
 
 // quotation marks around a name ("بلدة “الفيضة”"، «راجي عيلي») stand between it and its cue word
@@ -84,6 +86,7 @@ interface NameStarts {
 interface Phrase {
   readonly key: string;
   places?: Place[];
+  facts?: PlaceFacts;
   country?: Country | null;
   next?: Map<string, Phrase>;
 }
@@ -155,6 +158,10 @@ class GazetteerMemo implements GazetteerLike {
 
   placesOf(p: Phrase): Place[] {
     return (p.places ??= this.lookup(p.key));
+  }
+
+  factsOf(p: Phrase): PlaceFacts {
+    return (p.facts ??= placeFacts(this.placesOf(p)));
   }
 
   countryOf(p: Phrase): Country | null {
@@ -246,7 +253,7 @@ function nameAt(gaz: GazetteerMemo, keys: TokenKey[][], tokens: Token[], i: numb
       if (!phrase) continue;
       const places = gaz.placesOf(phrase);
       const country = n <= 3 ? gaz.countryOf(phrase) : null;
-      if (places.length || country) return { tokenEnd: i + n, prefixLen: k.prefixLen, exact: k.exact, key: phrase.key, places, country };
+      if (places.length || country) return { tokenEnd: i + n, prefixLen: k.prefixLen, exact: k.exact, key: phrase.key, places, facts: gaz.factsOf(phrase), country };
     }
   }
   return null;
@@ -329,21 +336,17 @@ export function findPlaces(gazetteer: GazetteerLike, cues: PlaceCues, doc: Marsa
       // "حيي كرم الجبل والمشهد": a quarter, and so are the names listed after it
       const quarter = (cueKind === 'place' && keys[p].some((k) => QUARTER_WORDS.has(k.key))) ||
         (tokens[i].norm.startsWith('و') && cands.slice(-2).some((q) => q.quarter && i - q.tokenEnd <= 2));
-      cands.push({ tokenStart: i, tokenEnd: m.tokenEnd, prefixLen: m.prefixLen, key: m.key, places: m.places, cue, cueKind, relation, precision, relStart, country: m.country ?? null, far, quarter });
+      cands.push({ tokenStart: i, tokenEnd: m.tokenEnd, prefixLen: m.prefixLen, key: m.key, places: m.places, facts: m.facts, cue, cueKind, relation, precision, relStart, country: m.country ?? null, far, quarter });
       i = m.tokenEnd;
     }
   }
 
   // the article's country: named countries and adjectives, then unambiguous big places
   const votes = new Map<string, number>();
-  const own = new Map<Candidate, Array<[string, number]>>();
   let voter: Candidate | null = null;
   const vote = (cc: string, w: number) => {
     votes.set(cc, (votes.get(cc) ?? 0) + w);
-    if (!voter) return;
-    const mine = own.get(voter);
-    if (mine) mine.push([cc, w]);
-    else own.set(voter, [[cc, w]]);
+    if (voter) (voter.votes ??= []).push([cc, w]);
   };
   for (const c of cands) {
     voter = c;
@@ -352,10 +355,10 @@ export function findPlaces(gazetteer: GazetteerLike, cues: PlaceCues, doc: Marsa
     // a named country is a strong hint; an adjective (التركية) usually describes an actor, not the place
     if (c.country) vote(c.country.code, c.country.nameKeys.includes(c.key) ? 2 : 0.3);
     // only places that cannot be everyday words vote: big ones, or several-word names
-    const cs = new Set(c.places.map((p) => p.countryCode));
-    const solid = c.places.some((p) => (p.population ?? 0) >= 20000 || p.kind === 'capital' || p.kind === 'admin1') || c.tokenEnd - c.tokenStart > 1;
-    if (cs.size === 1 && c.places.length && solid) vote([...cs][0], 1);
-    else for (const p of c.places) if ((p.population ?? 0) >= 100000) vote(p.countryCode, 0.5);
+    const cs = c.facts.countries;
+    const solid = c.facts.solid || c.tokenEnd - c.tokenStart > 1;
+    if (cs.length === 1 && c.places.length && solid) vote(cs[0], 1);
+    else for (const cc of c.facts.bigCountries) vote(cc, 0.5);
   }
   voter = null;
   const tld = doc.url?.match(/\.([a-z]{2})(?:[/:]|$)/i)?.[1]?.toUpperCase();
@@ -368,8 +371,8 @@ export function findPlaces(gazetteer: GazetteerLike, cues: PlaceCues, doc: Marsa
   // (and candidates that cast the same votes, the same name told again, share theirs)
   const rankBy = new Map<string, string[]>();
   const rankWithout = (c: Candidate) => {
-    const mine = own.get(c) ?? [];
-    const sig = mine.map(([cc, w]) => `${cc}:${w}`).join(' ');
+    const mine = c.votes ?? [];
+    const sig = c.votes ? mine.map(([cc, w]) => `${cc}:${w}`).join(' ') : '';
     let rank = rankBy.get(sig);
     if (!rank) {
       const others = new Map(votes);
@@ -389,28 +392,28 @@ export function findPlaces(gazetteer: GazetteerLike, cues: PlaceCues, doc: Marsa
       continue;
     }
     const single = c.tokenEnd - c.tokenStart === 1;
+    const never = single && (cues.neverWords.has(c.key) || c.key.length <= 2);
+    if (never) continue;
     const strongCue = c.cueKind === 'place' || c.cueKind === 'region';
     const inList = c.cueKind === 'list' && kept.length > 0 && kept[kept.length - 1].tokenEnd >= c.tokenStart - 1 && kept[kept.length - 1].places.length > 0;
     const firstOfList = c.cueKind === 'list' && !inList;
-    const never = single && (cues.neverWords.has(c.key) || c.key.length <= 2);
-    const everyday = single && (never || cues.stopWords.has(c.key) || c.places.every((p) => p.commonWord));
+    const everyday = single && (cues.stopWords.has(c.key) || c.facts.allCommon);
     // a person: after a title (الرئيس، العميد…), or a phrase opening with a given name (محمد جمعة)
     const title = c.tokenStart > 0 && keyIn(c.tokenStart - 1, cues.titles);
     const person = title || (!strongCue && keys[c.tokenStart].some((k) => k.exact && cues.personStarts.has(k.key)));
-    if (never || person) continue;
+    if (person) continue;
     // a quarter the gazetteer does not know as one is a namesake elsewhere (حي الكاشف is not the village
     // of that name): it is left out, and its event goes to the town it is in
-    if (c.quarter && !c.places.some((p) => p.kind === 'district')) continue;
+    if (c.quarter && !c.facts.district) continue;
     // a small place abroad, when the article is plainly about another country, is a namesake; the
     // countries are ranked without the name's own vote, which would vouch for itself (قرية الخميس
     // الجمعة in Iraq, in a Libyan article)
     const rankOthers = topVotes >= 2 ? rankWithout(c) : [];
-    const abroad = topVotes >= 2 && c.places.every((p) => !rankOthers.includes(p.countryCode));
+    const abroad = topVotes >= 2 && c.facts.countries.every((cc) => !rankOthers.includes(cc));
     // abroad, only a capital or a very big city is taken without a place word (Baneh for بأنه is not)
-    if (abroad && !c.places.some((p) => (p.population ?? 0) >= 50000 || p.kind === 'capital')) continue;
-    // a district or county (admin-2) is big on paper but news names it with a region word
-    const big = c.places.some((p) => p.kind !== 'admin2' && p.kind !== 'admin3' && ((p.population ?? 0) >= 50000 || p.kind === 'capital' || p.kind === 'admin1' || (p.kind === 'city' && (p.population ?? 0) >= 20000)));
-    const town = c.places.some((p) => (p.population ?? 0) >= 5000 || p.kind === 'city' || p.kind === 'capital' || p.kind === 'admin1' || (p.seat ?? 9) <= 3 || SPECIAL.has(p.kind));
+    if (abroad && !c.facts.bigAbroad) continue;
+    // (big: a district or county, admin-2, is big on paper but news names it with a region word)
+    const { big, town } = c.facts;
     let ok: boolean;
     if (strongCue || inList) ok = true;
     else if (everyday) ok = false;
