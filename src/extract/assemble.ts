@@ -205,6 +205,13 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
       });
     }
 
+    // a sentence with no event of its own adds its casualties to the last one (as step 3 below does
+    // when there is no frame); nothing else here has anything to join
+    if (!sFrames.length) {
+      if (lastEventFrame && si - lastEventSentence <= 2 && live.length === sTrig.length && !historical) lastEventFrame.casualties.push(...by.casualties[si]);
+      return;
+    }
+
     // 2. places join the nearest frame; anaphoric frames take only a place right after them
     const sPlaces = by.places[si];
     const eligible = sPlaces.filter((p) => p.kind !== 'country' && !p.context && !inActor(p));

@@ -202,13 +202,19 @@ class CueBits {
     if (bit === undefined) return keys.some((k) => set.has(k.key));
     let bits = this.byKeys.get(keys);
     if (bits === undefined) {
-      bits = 0;
-      for (const k of keys) this.sets.forEach((set, b) => {
-        if (set.has(k.key)) bits! |= 1 << b;
-      });
+      bits = this.compute(keys);
       this.byKeys.set(keys, bits);
     }
     return (bits & bit) !== 0;
+  }
+
+  // (apart from has, whose every call would otherwise allocate the closure's context)
+  private compute(keys: readonly TokenKey[]): number {
+    let bits = 0;
+    for (const k of keys) {
+      for (let b = 0; b < this.sets.length; b++) if (this.sets[b].has(k.key)) bits |= 1 << b;
+    }
+    return bits;
   }
 }
 
