@@ -373,17 +373,13 @@ export function findPlaces(gazetteer: GazetteerLike, cues: PlaceCues, doc: Marsa
   doc.country = countryRank[0] ?? null;
   const topVotes = votes.get(countryRank[0] ?? '') ?? 0;
   // the first two countries by votes without a candidate's own: most candidates cast none, and share one ranking
-  const firstTwo = (m: Map<string, number>) => [...m.entries()].filter(([, w]) => w > 0).sort((a, b) => b[1] - a[1]).slice(0, 2).map(([cc]) => cc);
   // (and candidates that cast the same votes, the same name told again, share theirs)
   const rankBy = new Map<string, string[]>();
   const rankWithout = (c: Candidate) => {
-    const mine = c.votes ?? [];
-    const sig = c.votes ? mine.map(([cc, w]) => `${cc}:${w}`).join(' ') : '';
+    const sig = c.votes ? c.votes.map(([cc, w]) => `${cc}:${w}`).join(' ') : '';
     let rank = rankBy.get(sig);
     if (!rank) {
-      const others = new Map(votes);
-      for (const [cc, w] of mine) others.set(cc, (others.get(cc) ?? 0) - w);
-      rank = firstTwo(others);
+      rank = firstTwoWithout(votes, c.votes ?? []);
       rankBy.set(sig, rank);
     }
     return rank;
@@ -457,6 +453,32 @@ export function findPlaces(gazetteer: GazetteerLike, cues: PlaceCues, doc: Marsa
 }
 
 /**
+ * The two countries with the most votes left once `mine` are taken back (only those left with some),
+ * the earlier counted first on a tie: what a stable sort of the votes by falling weight puts first.
+ */
+function firstTwoWithout(votes: Map<string, number>, mine: ReadonlyArray<[string, number]>): string[] {
+  let first: string | null = null;
+  let second: string | null = null;
+  let w1 = 0;
+  let w2 = 0;
+  for (const [cc, all] of votes) {
+    let w = all;
+    for (const [m, x] of mine) if (m === cc) w -= x;
+    if (!(w > 0)) continue;
+    if (first === null || w > w1) {
+      second = first;
+      w2 = w1;
+      first = cc;
+      w1 = w;
+    } else if (second === null || w > w2) {
+      second = cc;
+      w2 = w;
+    }
+  }
+  return first === null ? [] : second === null ? [first] : [first, second];
+}
+
+/**
  * The places chosen so far, by cell of one degree, so a candidate meets only those that may be within
  * 150 km rather than all of them: a 1 MB article chooses thousands, and scoring every pair made the
  * stage quadratic (6× the time for 4× the text).
@@ -508,19 +530,31 @@ class ChosenPlaces {
    * the places chosen before each one was quadratic.
    */
   nearness(p: Place, s0: number): number {
+    const cos = Math.cos((p.lat * Math.PI) / 180);
+    // a news article chooses a few places: the sum over all of them, with no chain to keep
+    if (this.list.length < 32) {
+      let s = s0;
+      for (const q of this.list) s += nearnessOf(p, q, cos);
+      return s;
+    }
     let byStart = this.chains.get(p);
     if (!byStart) this.chains.set(p, (byStart = new Map()));
     const chain = byStart.get(s0);
     let s = chain ? chain.s : s0;
-    const cos = Math.cos((p.lat * Math.PI) / 180);
-    for (const q of this.near(p, chain ? chain.seen : 0)) {
-      if (q.countryCode !== p.countryCode) continue;
-      const d = Math.hypot(p.lat - q.lat, (p.lon - q.lon) * cos) * 111;
-      s += d < 50 ? 2 : d < 150 ? 1 : 0;
-    }
-    byStart.set(s0, { s, seen: this.list.length });
+    for (const q of this.near(p, chain ? chain.seen : 0)) s += nearnessOf(p, q, cos);
+    if (chain) {
+      chain.s = s;
+      chain.seen = this.list.length;
+    } else byStart.set(s0, { s, seen: this.list.length });
     return s;
   }
+}
+
+/** What q adds to p's nearness: 2 of p's country within 50 km, 1 within 150 km (cos: of p's latitude). */
+function nearnessOf(p: Place, q: Place, cos: number): number {
+  if (q.countryCode !== p.countryCode) return 0;
+  const d = Math.hypot(p.lat - q.lat, (p.lon - q.lon) * cos) * 111;
+  return d < 50 ? 2 : d < 150 ? 1 : 0;
 }
 
 const cell = (y: number, x: number) => (y + 1000) * 4000 + (x + 2000);
