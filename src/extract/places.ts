@@ -200,12 +200,31 @@ class CueBits {
   has(keys: readonly TokenKey[], set: Set<string> | Map<string, unknown>): boolean {
     const bit = this.bitOf.get(set);
     if (bit === undefined) return keys.some((k) => set.has(k.key));
+    return (this.bitsOf(keys) & bit) !== 0;
+  }
+
+  private bitsOf(keys: readonly TokenKey[]): number {
     let bits = this.byKeys.get(keys);
     if (bits === undefined) {
       bits = this.compute(keys);
       this.byKeys.set(keys, bits);
     }
-    return (bits & bit) !== 0;
+    return bits;
+  }
+
+  /**
+   * `has` over one document's tokens (their shared keys arrays), each token's bits looked up once:
+   * the finder asks about the same few tokens before each of a hundred candidates.
+   */
+  forDocument(keys: readonly (readonly TokenKey[])[]): (i: number, set: Set<string> | Map<string, unknown>) => boolean {
+    const known = new Int32Array(keys.length).fill(-1);
+    return (i, set) => {
+      const bit = this.bitOf.get(set);
+      if (bit === undefined) return keys[i].some((k) => set.has(k.key));
+      let bits = known[i];
+      if (bits < 0) bits = known[i] = this.bitsOf(keys[i]);
+      return (bits & bit) !== 0;
+    };
   }
 
   // (apart from has, whose every call would otherwise allocate the closure's context)
@@ -278,8 +297,8 @@ export function findPlaces(gazetteer: GazetteerLike, cues: PlaceCues, doc: Marsa
   const keys = documentKeys(doc);
   const cands: Candidate[] = [];
   const isWord = (t: Token | undefined) => t && (t.kind === 'arabic' || t.kind === 'latin');
-  const bits = cueBits(cues);
-  const keyIn = (i: number, set: Set<string> | Map<string, unknown>) => !!tokens[i] && bits.has(keys[i], set);
+  const inSet = cueBits(cues).forDocument(keys);
+  const keyIn = (i: number, set: Set<string> | Map<string, unknown>) => !!tokens[i] && inSet(i, set);
 
   for (const sent of doc.layers.sentences) {
     let i = sent.tokenStart;
@@ -447,7 +466,7 @@ export function findPlaces(gazetteer: GazetteerLike, cues: PlaceCues, doc: Marsa
     out.push(pm);
   }
   markContext(out, tokens, cues, keys);
-  out.push(...anaphors(doc, cues, keys, out, gaz));
+  out.push(...anaphors(doc, cues, keys, out, gaz, inSet));
   out.sort((a, b) => a.start - b.start);
   return out;
 }
@@ -643,7 +662,14 @@ function markContext(out: PlaceMention[], tokens: Token[], cues: PlaceCues, keys
 }
 
 /** المدينة، البلدة، العاصمة: the place named before, or the capital of the article's country. */
-function anaphors(doc: MarsadDocument, cues: PlaceCues, keys: TokenKey[][], found: PlaceMention[], gaz: GazetteerLike): PlaceMention[] {
+function anaphors(
+  doc: MarsadDocument,
+  cues: PlaceCues,
+  keys: TokenKey[][],
+  found: PlaceMention[],
+  gaz: GazetteerLike,
+  inSet: (i: number, set: Set<string> | Map<string, unknown>) => boolean,
+): PlaceMention[] {
   const tokens = doc.layers.tokens;
   const out: PlaceMention[] = [];
   // marked once rather than searched for every anaphor (a long article has thousands of both): the
@@ -653,12 +679,11 @@ function anaphors(doc: MarsadDocument, cues: PlaceCues, keys: TokenKey[][], foun
     if (p.tokenStart >= 1 && p.tokenStart <= tokens.length) taken[p.tokenStart - 1] = 1;
     for (let t = Math.max(0, p.tokenStart); t < Math.min(p.tokenEnd, tokens.length); t++) taken[t] = 1;
   }
-  const bits = cueBits(cues);
   const towns = found.filter((p) => p.kind && SETTLEMENTS.has(p.kind as PlaceKind) && !p.context && !p.relation && p.geoPrecision === 1);
   const lastTownBefore = lastEndingBy(towns, (p) => p.end);
   const lastCampBefore = lastEndingBy(towns.filter((p) => p.kind === 'camp'), (p) => p.end);
   for (let i = 0; i < tokens.length; i++) {
-    const k = bits.has(keys[i], cues.anaphors) ? keys[i].find((x) => cues.anaphors.has(x.key) && tokens[i].norm.includes('ال' + x.key)) : undefined;
+    const k = inSet(i, cues.anaphors) ? keys[i].find((x) => cues.anaphors.has(x.key) && tokens[i].norm.includes('ال' + x.key)) : undefined;
     if (!k) continue;
     // "مدينة حلب" is a cue, not an anaphor: a name right after it
     if (taken[i]) continue;
