@@ -94,6 +94,16 @@ function entriesOf(lex: ActorLexicon, country: string): readonly ActorEntry[] {
   return index.byCountry.get(country) ?? [];
 }
 
+/** What a template's name says before its country ("Military Forces of"), read once per entry. */
+const templatePrefixes = new WeakMap<ActorEntry, string | undefined>();
+
+function templatePrefix(a: ActorEntry): string | undefined {
+  if (templatePrefixes.has(a)) return templatePrefixes.get(a);
+  const prefix = a.name.match(/^(.*?) \{country\}/)?.[1] ?? a.name.match(/^(.*?) \(\{country\}\)/)?.[1];
+  templatePrefixes.set(a, prefix);
+  return prefix;
+}
+
 /**
  * Make a match as specific as the article allows: a parent organisation becomes its branch in the
  * article's country (داعش in Libya → Islamic State (Libya)); a generic "Military Forces of {country}"
@@ -106,7 +116,7 @@ export function specialise(lex: ActorLexicon, a: ActorEntry, country: string | n
   const branch = a.country === null ? (lex.children.get(a.id) ?? []).filter((c) => c.country === country && inPeriod(c, date)) : [];
   if (branch.length === 1) return branch[0];
   if (a.country === '*') {
-    const prefix = a.name.match(/^(.*?) \{country\}/)?.[1] ?? a.name.match(/^(.*?) \(\{country\}\)/)?.[1];
+    const prefix = templatePrefix(a);
     const cname = lex.countryNames.get(country);
     if (prefix && cname && /Forces of$/.test(prefix)) {
       const named = entriesOf(lex, country).filter((e) => e.inter === a.inter && e.name.startsWith(`${prefix} ${cname}`) && inPeriod(e, date));
