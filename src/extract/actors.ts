@@ -74,6 +74,37 @@ function inPeriod(a: ActorEntry, date: string | null): boolean {
 }
 
 /**
+ * The lexicon's entries by country, in lexicon order, indexed once per lexicon (again if entries are
+ * added): specialising a generic force looked through every entry, a copy of the lexicon per mention.
+ */
+const entriesByCountry = new WeakMap<Map<string, ActorEntry>, { size: number; byCountry: Map<string | null, ActorEntry[]> }>();
+
+function entriesOf(lex: ActorLexicon, country: string): readonly ActorEntry[] {
+  let index = entriesByCountry.get(lex.byId);
+  if (!index || index.size !== lex.byId.size) {
+    const byCountry = new Map<string | null, ActorEntry[]>();
+    for (const e of lex.byId.values()) {
+      const list = byCountry.get(e.country);
+      if (list) list.push(e);
+      else byCountry.set(e.country, [e]);
+    }
+    index = { size: lex.byId.size, byCountry };
+    entriesByCountry.set(lex.byId, index);
+  }
+  return index.byCountry.get(country) ?? [];
+}
+
+/** What a template's name says before its country ("Military Forces of"), read once per entry. */
+const templatePrefixes = new WeakMap<ActorEntry, string | undefined>();
+
+function templatePrefix(a: ActorEntry): string | undefined {
+  if (templatePrefixes.has(a)) return templatePrefixes.get(a);
+  const prefix = a.name.match(/^(.*?) \{country\}/)?.[1] ?? a.name.match(/^(.*?) \(\{country\}\)/)?.[1];
+  templatePrefixes.set(a, prefix);
+  return prefix;
+}
+
+/**
  * Make a match as specific as the article allows: a parent organisation becomes its branch in the
  * article's country (داعش in Libya → Islamic State (Libya)); a generic "Military Forces of {country}"
  * becomes that country's named force of the period (Military Forces of Syria (2000-2024)).
@@ -85,10 +116,10 @@ export function specialise(lex: ActorLexicon, a: ActorEntry, country: string | n
   const branch = a.country === null ? (lex.children.get(a.id) ?? []).filter((c) => c.country === country && inPeriod(c, date)) : [];
   if (branch.length === 1) return branch[0];
   if (a.country === '*') {
-    const prefix = a.name.match(/^(.*?) \{country\}/)?.[1] ?? a.name.match(/^(.*?) \(\{country\}\)/)?.[1];
+    const prefix = templatePrefix(a);
     const cname = lex.countryNames.get(country);
     if (prefix && cname && /Forces of$/.test(prefix)) {
-      const named = [...lex.byId.values()].filter((e) => e.country === country && e.inter === a.inter && e.name.startsWith(`${prefix} ${cname}`) && inPeriod(e, date));
+      const named = entriesOf(lex, country).filter((e) => e.inter === a.inter && e.name.startsWith(`${prefix} ${cname}`) && inPeriod(e, date));
       if (named.length) return named.sort((x, y) => x.name.length - y.name.length)[0];
     }
   }

@@ -223,6 +223,13 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
       });
     }
 
+    // a sentence with no event of its own adds its casualties to the last one (as step 3 below does
+    // when there is no frame); nothing else here has anything to join
+    if (!sFrames.length) {
+      if (lastEventFrame && si - lastEventSentence <= 2 && live.length === sTrig.length && !historical) lastEventFrame.casualties.push(...by.casualties[si]);
+      return;
+    }
+
     // 2. places join the nearest frame; anaphoric frames take only a place right after them
     const sPlaces = by.places[si];
     const eligible = sPlaces.filter((p) => p.kind !== 'country' && !p.context && !inActor(p));
@@ -532,7 +539,16 @@ function mainPlaceOf(doc: MarsadDocument): PlaceMention | null {
   const counts = new Map<string, number>();
   for (const p of ps) counts.set(p.gazetteerId ?? p.nameAr, (counts.get(p.gazetteerId ?? p.nameAr) ?? 0) + 1);
   // the first place wins ties: the title or the lead names the main place first
-  return [...ps].sort((a, b) => (counts.get(b.gazetteerId ?? b.nameAr)! - counts.get(a.gazetteerId ?? a.nameAr)!) || a.start - b.start)[0];
+  let best = ps[0];
+  let most = counts.get(best.gazetteerId ?? best.nameAr)!;
+  for (const p of ps) {
+    const n = counts.get(p.gazetteerId ?? p.nameAr)!;
+    if (n > most || (n === most && p.start < best.start)) {
+      best = p;
+      most = n;
+    }
+  }
+  return best;
 }
 
 /** The event made just before, for what a following report leaves unsaid (its weapon, its attacker). */

@@ -128,6 +128,8 @@ export function findCasualties(
   text?: string,
 ): CasualtyMention[] {
   const words = wordsIn(lex, keys, tokens, s, e);
+  // every mention is read from a casualty, person or toll word (most sentences of an article have none)
+  if (!words.length) return [];
   // a year (عام 2021، 2016) is not a count of people
   const nums = numbers.filter((n) => n.tokenStart >= s && n.tokenEnd <= e && !(n.form === 'digits' && Number.isInteger(n.value) && n.value >= 1900 && n.value <= 2100));
   const numEndingAt = (t: number) => nums.find((n) => n.tokenEnd === t);

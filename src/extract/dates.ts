@@ -158,6 +158,28 @@ function latestNotAfter(pub: string, month: number, day: number): string | null 
 }
 
 /** First words of every date phrase, weekday, month, day part and ago word. */
+/**
+ * Whether a word may open a date expression, as written or after one or two proclitic letters,
+ * remembered per word (news repeats its words; the start words are compiled once) and bounded.
+ */
+const startMemos = new WeakMap<ReadonlySet<string>, Map<string, boolean>>();
+
+function startMemo(starts: ReadonlySet<string>): Map<string, boolean> {
+  let memo = startMemos.get(starts);
+  if (!memo) startMemos.set(starts, (memo = new Map()));
+  return memo;
+}
+
+function mayStartWord(starts: ReadonlySet<string>, memo: Map<string, boolean>, w: string): boolean {
+  let may = memo.get(w);
+  if (may === undefined) {
+    if (memo.size >= 100_000) memo.clear();
+    may = starts.has(w) || starts.has(w.slice(1)) || starts.has(w.slice(2));
+    memo.set(w, may);
+  }
+  return may;
+}
+
 function startWordsOf(lex: Omit<DateLexicon, 'startWords' | 'monthStarts'>): Set<string> {
   const set = new Set<string>(['عام', 'العام', 'سنه', 'في', 'منذ', 'قبل']);
   for (const m of lex.months) set.add(m.words[0]);
@@ -183,7 +205,8 @@ export function findDates(lex: DateLexicon, tokens: Token[], publishedAt: string
   // the words a date expression can start with (after a proclitic is cut): every other word is skipped
   // with one set lookup instead of a scan of every phrase list
   const starts = lex.startWords;
-  const mayStart = (t: Token) => t.kind === 'number' || starts.has(t.norm) || starts.has(t.norm.slice(1)) || starts.has(t.norm.slice(2));
+  const known = startMemo(starts);
+  const mayStart = (t: Token) => t.kind === 'number' || mayStartWord(starts, known, t.norm);
   while (i < tokens.length) {
     const t = tokens[i];
     if (!mayStart(t)) {

@@ -11,6 +11,7 @@ import type { Stage } from '../pipeline/types.js';
 import { fold } from '../lang/ar/normalize.js';
 import { bareKey, documentKeys, type TokenKey } from './match/keys.js';
 import { lastEndingBy } from './bisect.js';
+import { placeFacts, type PlaceFacts } from './place-facts.js';
 
 /** What the place finder needs of the gazetteer. */
 export interface GazetteerLike {
@@ -44,8 +45,6 @@ export interface PlaceCues {
   titles: Set<string>;
 }
 
-// non-town places that news names with their own word (camps, crossings, airports, bases…)
-const SPECIAL: ReadonlySet<string> = new Set(['camp', 'crossing', 'airport', 'base', 'port', 'oilfield', 'district']);
 const SETTLEMENTS: ReadonlySet<PlaceKind> = new Set(['capital', 'city', 'town', 'village', 'hamlet', 'district', 'camp']);
 
 interface Candidate {
@@ -54,6 +53,7 @@ interface Candidate {
   prefixLen: number;
   key: string;
   places: Place[];
+  facts: PlaceFacts;
   cue: Span | null;
   cueKind: 'place' | 'region' | 'preposition' | 'list' | null;
   relation: string | null;
@@ -64,6 +64,8 @@ interface Candidate {
   far?: boolean;
   /** After a neighbourhood word (حي، أحياء، حارة): a quarter of a town, never a town of its own. */
   quarter?: boolean;
+  /** The votes for the article's country this name cast (most cast none). */
+  votes?: Array<[string, number]>;
 }
 
 // quotation marks around a name ("بلدة “الفيضة”"، «راجي عيلي») stand between it and its cue word
@@ -78,6 +80,18 @@ interface NameStarts {
 }
 
 /**
+ * A phrase of word keys, as the gazetteer is asked it: its joined key, and the answers once asked.
+ * Phrases hang off their first word, each the one before it plus a word.
+ */
+interface Phrase {
+  readonly key: string;
+  places?: Place[];
+  facts?: PlaceFacts;
+  country?: Country | null;
+  next?: Map<string, Phrase>;
+}
+
+/**
  * The gazetteer's answers for the place finder, remembered for the extractor's life. News repeats its
  * words: each word asked a handful of questions per key (a name start? a country? how many words at
  * most?) and each phrase a lookup that built a fresh list of places, ~40% of the stage's time. The
@@ -89,6 +103,8 @@ class GazetteerMemo implements GazetteerLike {
   private readonly startsByKeys = new WeakMap<readonly TokenKey[], NameStarts>();
   private readonly placesByKey = new Map<string, Place[]>();
   private readonly placeById = new Map<string, Place | null | undefined>();
+  private readonly phrases = new Map<string, Phrase>();
+  private phraseCount = 0;
   readonly maxNameTokens: number;
 
   constructor(private readonly gaz: GazetteerLike, private readonly limit = 200_000) {
@@ -122,6 +138,37 @@ class GazetteerMemo implements GazetteerLike {
     return this.gaz.isNameStart(word);
   }
 
+  /**
+   * The phrase `word` after `before` (a first word when null). A text phrase is walked word by word
+   * on keys the token memo shares, rather than joined into a new string and hashed for every n-gram.
+   */
+  phrase(before: Phrase | null, word: string): Phrase {
+    const next = before ? (before.next ??= new Map()) : this.phrases;
+    let p = next.get(word);
+    if (!p) {
+      if (++this.phraseCount > this.limit) {
+        this.phrases.clear();
+        this.phraseCount = 0;
+      }
+      p = { key: before ? `${before.key} ${word}` : word };
+      next.set(word, p);
+    }
+    return p;
+  }
+
+  placesOf(p: Phrase): Place[] {
+    return (p.places ??= this.lookup(p.key));
+  }
+
+  factsOf(p: Phrase): PlaceFacts {
+    return (p.facts ??= placeFacts(this.placesOf(p)));
+  }
+
+  countryOf(p: Phrase): Country | null {
+    if (p.country === undefined) p.country = this.gaz.countryByKey(p.key) ?? null;
+    return p.country;
+  }
+
   startsOf(keys: readonly TokenKey[]): NameStarts {
     let starts = this.startsByKeys.get(keys);
     if (!starts) {
@@ -153,15 +200,40 @@ class CueBits {
   has(keys: readonly TokenKey[], set: Set<string> | Map<string, unknown>): boolean {
     const bit = this.bitOf.get(set);
     if (bit === undefined) return keys.some((k) => set.has(k.key));
+    return (this.bitsOf(keys) & bit) !== 0;
+  }
+
+  private bitsOf(keys: readonly TokenKey[]): number {
     let bits = this.byKeys.get(keys);
     if (bits === undefined) {
-      bits = 0;
-      for (const k of keys) this.sets.forEach((set, b) => {
-        if (set.has(k.key)) bits! |= 1 << b;
-      });
+      bits = this.compute(keys);
       this.byKeys.set(keys, bits);
     }
-    return (bits & bit) !== 0;
+    return bits;
+  }
+
+  /**
+   * `has` over one document's tokens (their shared keys arrays), each token's bits looked up once:
+   * the finder asks about the same few tokens before each of a hundred candidates.
+   */
+  forDocument(keys: readonly (readonly TokenKey[])[]): (i: number, set: Set<string> | Map<string, unknown>) => boolean {
+    const known = new Int32Array(keys.length).fill(-1);
+    return (i, set) => {
+      const bit = this.bitOf.get(set);
+      if (bit === undefined) return keys[i].some((k) => set.has(k.key));
+      let bits = known[i];
+      if (bits < 0) bits = known[i] = this.bitsOf(keys[i]);
+      return (bits & bit) !== 0;
+    };
+  }
+
+  // (apart from has, whose every call would otherwise allocate the closure's context)
+  private compute(keys: readonly TokenKey[]): number {
+    let bits = 0;
+    for (const k of keys) {
+      for (let b = 0; b < this.sets.length; b++) if (this.sets[b].has(k.key)) bits |= 1 << b;
+    }
+    return bits;
   }
 }
 
@@ -176,16 +248,19 @@ function cueBits(cues: PlaceCues): CueBits {
   return bits;
 }
 
-function joinKey(keys: TokenKey[][], tokens: Token[], first: string, i: number, n: number): string | null {
-  const parts = [first];
+/**
+ * The n-token phrase at token i opening with the key `first`, the other words by their exact keys;
+ * null where a token is no word. A hyphen inside a name (غورما- رواس، ديابالي-نامبالا) is left out.
+ */
+function phraseAt(gaz: GazetteerMemo, keys: TokenKey[][], tokens: Token[], first: string, i: number, n: number): Phrase | null {
+  let p = gaz.phrase(null, first);
   for (let j = i + 1; j < i + n; j++) {
     const t = tokens[j];
-    // a hyphen inside a name (غورما- رواس، ديابالي-نامبالا) is a space in the key
-    if (t && t.norm === '-' && j > i && j < i + n - 1) continue;
+    if (t && t.norm === '-' && j < i + n - 1) continue;
     if (!t || (t.kind !== 'arabic' && t.kind !== 'latin' && t.kind !== 'number')) return null;
-    parts.push(keys[j][0].key);
+    p = gaz.phrase(p, keys[j][0].key);
   }
-  return parts.join(' ');
+  return p;
 }
 
 /** The longest gazetteer name at token i. */
@@ -199,17 +274,17 @@ function nameAt(gaz: GazetteerMemo, keys: TokenKey[][], tokens: Token[], i: numb
     for (let f = 0; f < firsts.length; f++) {
       const k = firsts[f];
       if (limits && n > 1 && n > limits[f] && n - innerHyphens(tokens, i, n) > limits[f]) continue;
-      const key = joinKey(keys, tokens, k.key, i, n);
-      if (!key) continue;
-      const places = gaz.lookup(key);
-      const country = n <= 3 ? gaz.countryByKey(key) ?? null : null;
-      if (places.length || country) return { tokenEnd: i + n, prefixLen: k.prefixLen, exact: k.exact, key, places, country };
+      const phrase = phraseAt(gaz, keys, tokens, k.key, i, n);
+      if (!phrase) continue;
+      const places = gaz.placesOf(phrase);
+      const country = n <= 3 ? gaz.countryOf(phrase) : null;
+      if (places.length || country) return { tokenEnd: i + n, prefixLen: k.prefixLen, exact: k.exact, key: phrase.key, places, facts: gaz.factsOf(phrase), country };
     }
   }
   return null;
 }
 
-/** Hyphens that joinKey leaves out of an n-token key at i (they do not count as words). */
+/** Hyphens that phraseAt leaves out of an n-token key at i (they do not count as words). */
 function innerHyphens(tokens: Token[], i: number, n: number): number {
   let h = 0;
   for (let j = i + 1; j < i + n - 1; j++) if (tokens[j]?.norm === '-') h++;
@@ -222,8 +297,8 @@ export function findPlaces(gazetteer: GazetteerLike, cues: PlaceCues, doc: Marsa
   const keys = documentKeys(doc);
   const cands: Candidate[] = [];
   const isWord = (t: Token | undefined) => t && (t.kind === 'arabic' || t.kind === 'latin');
-  const bits = cueBits(cues);
-  const keyIn = (i: number, set: Set<string> | Map<string, unknown>) => !!tokens[i] && bits.has(keys[i], set);
+  const inSet = cueBits(cues).forDocument(keys);
+  const keyIn = (i: number, set: Set<string> | Map<string, unknown>) => !!tokens[i] && inSet(i, set);
 
   for (const sent of doc.layers.sentences) {
     let i = sent.tokenStart;
@@ -289,18 +364,17 @@ export function findPlaces(gazetteer: GazetteerLike, cues: PlaceCues, doc: Marsa
       // "حيي كرم الجبل والمشهد": a quarter, and so are the names listed after it
       const quarter = (cueKind === 'place' && keys[p].some((k) => QUARTER_WORDS.has(k.key))) ||
         (tokens[i].norm.startsWith('و') && cands.slice(-2).some((q) => q.quarter && i - q.tokenEnd <= 2));
-      cands.push({ tokenStart: i, tokenEnd: m.tokenEnd, prefixLen: m.prefixLen, key: m.key, places: m.places, cue, cueKind, relation, precision, relStart, country: m.country ?? null, far, quarter });
+      cands.push({ tokenStart: i, tokenEnd: m.tokenEnd, prefixLen: m.prefixLen, key: m.key, places: m.places, facts: m.facts, cue, cueKind, relation, precision, relStart, country: m.country ?? null, far, quarter });
       i = m.tokenEnd;
     }
   }
 
   // the article's country: named countries and adjectives, then unambiguous big places
   const votes = new Map<string, number>();
-  const own = new Map<Candidate, Array<[string, number]>>();
   let voter: Candidate | null = null;
   const vote = (cc: string, w: number) => {
     votes.set(cc, (votes.get(cc) ?? 0) + w);
-    if (voter) own.set(voter, [...(own.get(voter) ?? []), [cc, w]]);
+    if (voter) (voter.votes ??= []).push([cc, w]);
   };
   for (const c of cands) {
     voter = c;
@@ -309,10 +383,10 @@ export function findPlaces(gazetteer: GazetteerLike, cues: PlaceCues, doc: Marsa
     // a named country is a strong hint; an adjective (التركية) usually describes an actor, not the place
     if (c.country) vote(c.country.code, c.country.nameKeys.includes(c.key) ? 2 : 0.3);
     // only places that cannot be everyday words vote: big ones, or several-word names
-    const cs = new Set(c.places.map((p) => p.countryCode));
-    const solid = c.places.some((p) => (p.population ?? 0) >= 20000 || p.kind === 'capital' || p.kind === 'admin1') || c.tokenEnd - c.tokenStart > 1;
-    if (cs.size === 1 && c.places.length && solid) vote([...cs][0], 1);
-    else for (const p of c.places) if ((p.population ?? 0) >= 100000) vote(p.countryCode, 0.5);
+    const cs = c.facts.countries;
+    const solid = c.facts.solid || c.tokenEnd - c.tokenStart > 1;
+    if (cs.length === 1 && c.places.length && solid) vote(cs[0], 1);
+    else for (const cc of c.facts.bigCountries) vote(cc, 0.5);
   }
   voter = null;
   const tld = doc.url?.match(/\.([a-z]{2})(?:[/:]|$)/i)?.[1]?.toUpperCase();
@@ -321,17 +395,13 @@ export function findPlaces(gazetteer: GazetteerLike, cues: PlaceCues, doc: Marsa
   doc.country = countryRank[0] ?? null;
   const topVotes = votes.get(countryRank[0] ?? '') ?? 0;
   // the first two countries by votes without a candidate's own: most candidates cast none, and share one ranking
-  const firstTwo = (m: Map<string, number>) => [...m.entries()].filter(([, w]) => w > 0).sort((a, b) => b[1] - a[1]).slice(0, 2).map(([cc]) => cc);
   // (and candidates that cast the same votes, the same name told again, share theirs)
   const rankBy = new Map<string, string[]>();
   const rankWithout = (c: Candidate) => {
-    const mine = own.get(c) ?? [];
-    const sig = mine.map(([cc, w]) => `${cc}:${w}`).join(' ');
+    const sig = c.votes ? c.votes.map(([cc, w]) => `${cc}:${w}`).join(' ') : '';
     let rank = rankBy.get(sig);
     if (!rank) {
-      const others = new Map(votes);
-      for (const [cc, w] of mine) others.set(cc, (others.get(cc) ?? 0) - w);
-      rank = firstTwo(others);
+      rank = firstTwoWithout(votes, c.votes ?? []);
       rankBy.set(sig, rank);
     }
     return rank;
@@ -357,30 +427,30 @@ export function findPlaces(gazetteer: GazetteerLike, cues: PlaceCues, doc: Marsa
       continue;
     }
     const single = c.tokenEnd - c.tokenStart === 1;
+    const never = single && (cues.neverWords.has(c.key) || c.key.length <= 2);
+    if (never) continue;
     const strongCue = c.cueKind === 'place' || c.cueKind === 'region';
     const inList = c.cueKind === 'list' && kept.length > 0 && kept[kept.length - 1].tokenEnd >= c.tokenStart - 1 && kept[kept.length - 1].places.length > 0;
     const firstOfList = c.cueKind === 'list' && !inList;
-    const never = single && (cues.neverWords.has(c.key) || c.key.length <= 2);
-    const everyday = single && (never || cues.stopWords.has(c.key) || c.places.every((p) => p.commonWord));
+    const everyday = single && (cues.stopWords.has(c.key) || c.facts.allCommon);
     // a person: after a title (الرئيس، العميد…), or a phrase opening with a given name (محمد جمعة)
     const title = c.tokenStart > 0 && keyIn(c.tokenStart - 1, cues.titles);
     const person = title || (!strongCue && keys[c.tokenStart].some((k) => k.exact && cues.personStarts.has(k.key)));
-    if (never || person) continue;
+    if (person) continue;
     // a quarter the gazetteer does not know as one is a namesake elsewhere (حي الكاشف is not the village
     // of that name): it is left out, and its event goes to the town it is in
-    if (c.quarter && !c.places.some((p) => p.kind === 'district')) continue;
+    if (c.quarter && !c.facts.district) continue;
     // a small place abroad, when the article is plainly about another country, is a namesake; the
     // countries are ranked without the name's own vote, which would vouch for itself (قرية الخميس
     // الجمعة in Iraq, in a Libyan article)
     const rankOthers = topVotes >= 2 ? rankWithout(c) : [];
-    const abroad = topVotes >= 2 && c.places.every((p) => !rankOthers.includes(p.countryCode));
+    const abroad = topVotes >= 2 && c.facts.countries.every((cc) => !rankOthers.includes(cc));
     // abroad, only a capital or a very big city is taken without a place word (Baneh for بأنه is not)
-    if (abroad && !c.places.some((p) => (p.population ?? 0) >= 50000 || p.kind === 'capital')) continue;
+    if (abroad && !c.facts.bigAbroad) continue;
     // the first word of a longer name the gazetteer lacks: a small namesake, or one abroad, is not it
-    if (single && c.places.length && (abroad || !c.places.some((p) => (p.population ?? 0) >= 50000 || p.kind === 'capital' || p.kind === 'admin1')) && nameGoesOn(c)) continue;
-    // a district or county (admin-2) is big on paper but news names it with a region word
-    const big = c.places.some((p) => p.kind !== 'admin2' && p.kind !== 'admin3' && ((p.population ?? 0) >= 50000 || p.kind === 'capital' || p.kind === 'admin1' || (p.kind === 'city' && (p.population ?? 0) >= 20000)));
-    const town = c.places.some((p) => (p.population ?? 0) >= 5000 || p.kind === 'city' || p.kind === 'capital' || p.kind === 'admin1' || (p.seat ?? 9) <= 3 || SPECIAL.has(p.kind));
+    if (single && c.places.length && (abroad || !(c.facts.bigAbroad || c.places.some((p) => p.kind === 'admin1'))) && nameGoesOn(c)) continue;
+    // (big: a district or county, admin-2, is big on paper but news names it with a region word)
+    const { big, town } = c.facts;
     let ok: boolean;
     if (strongCue || inList) ok = true;
     else if (everyday) ok = false;
@@ -415,9 +485,35 @@ export function findPlaces(gazetteer: GazetteerLike, cues: PlaceCues, doc: Marsa
     out.push(pm);
   }
   markContext(out, tokens, cues, keys);
-  out.push(...anaphors(doc, cues, keys, out, gaz));
+  out.push(...anaphors(doc, cues, keys, out, gaz, inSet));
   out.sort((a, b) => a.start - b.start);
   return out;
+}
+
+/**
+ * The two countries with the most votes left once `mine` are taken back (only those left with some),
+ * the earlier counted first on a tie: what a stable sort of the votes by falling weight puts first.
+ */
+function firstTwoWithout(votes: Map<string, number>, mine: ReadonlyArray<[string, number]>): string[] {
+  let first: string | null = null;
+  let second: string | null = null;
+  let w1 = 0;
+  let w2 = 0;
+  for (const [cc, all] of votes) {
+    let w = all;
+    for (const [m, x] of mine) if (m === cc) w -= x;
+    if (!(w > 0)) continue;
+    if (first === null || w > w1) {
+      second = first;
+      w2 = w1;
+      first = cc;
+      w1 = w;
+    } else if (second === null || w > w2) {
+      second = cc;
+      w2 = w;
+    }
+  }
+  return first === null ? [] : second === null ? [first] : [first, second];
 }
 
 /**
@@ -472,19 +568,31 @@ class ChosenPlaces {
    * the places chosen before each one was quadratic.
    */
   nearness(p: Place, s0: number): number {
+    const cos = Math.cos((p.lat * Math.PI) / 180);
+    // a news article chooses a few places: the sum over all of them, with no chain to keep
+    if (this.list.length < 32) {
+      let s = s0;
+      for (const q of this.list) s += nearnessOf(p, q, cos);
+      return s;
+    }
     let byStart = this.chains.get(p);
     if (!byStart) this.chains.set(p, (byStart = new Map()));
     const chain = byStart.get(s0);
     let s = chain ? chain.s : s0;
-    const cos = Math.cos((p.lat * Math.PI) / 180);
-    for (const q of this.near(p, chain ? chain.seen : 0)) {
-      if (q.countryCode !== p.countryCode) continue;
-      const d = Math.hypot(p.lat - q.lat, (p.lon - q.lon) * cos) * 111;
-      s += d < 50 ? 2 : d < 150 ? 1 : 0;
-    }
-    byStart.set(s0, { s, seen: this.list.length });
+    for (const q of this.near(p, chain ? chain.seen : 0)) s += nearnessOf(p, q, cos);
+    if (chain) {
+      chain.s = s;
+      chain.seen = this.list.length;
+    } else byStart.set(s0, { s, seen: this.list.length });
     return s;
   }
+}
+
+/** What q adds to p's nearness: 2 of p's country within 50 km, 1 within 150 km (cos: of p's latitude). */
+function nearnessOf(p: Place, q: Place, cos: number): number {
+  if (q.countryCode !== p.countryCode) return 0;
+  const d = Math.hypot(p.lat - q.lat, (p.lon - q.lon) * cos) * 111;
+  return d < 50 ? 2 : d < 150 ? 1 : 0;
 }
 
 const cell = (y: number, x: number) => (y + 1000) * 4000 + (x + 2000);
@@ -576,7 +684,14 @@ function markContext(out: PlaceMention[], tokens: Token[], cues: PlaceCues, keys
 }
 
 /** المدينة، البلدة، العاصمة: the place named before, or the capital of the article's country. */
-function anaphors(doc: MarsadDocument, cues: PlaceCues, keys: TokenKey[][], found: PlaceMention[], gaz: GazetteerLike): PlaceMention[] {
+function anaphors(
+  doc: MarsadDocument,
+  cues: PlaceCues,
+  keys: TokenKey[][],
+  found: PlaceMention[],
+  gaz: GazetteerLike,
+  inSet: (i: number, set: Set<string> | Map<string, unknown>) => boolean,
+): PlaceMention[] {
   const tokens = doc.layers.tokens;
   const out: PlaceMention[] = [];
   // marked once rather than searched for every anaphor (a long article has thousands of both): the
@@ -586,12 +701,11 @@ function anaphors(doc: MarsadDocument, cues: PlaceCues, keys: TokenKey[][], foun
     if (p.tokenStart >= 1 && p.tokenStart <= tokens.length) taken[p.tokenStart - 1] = 1;
     for (let t = Math.max(0, p.tokenStart); t < Math.min(p.tokenEnd, tokens.length); t++) taken[t] = 1;
   }
-  const bits = cueBits(cues);
   const towns = found.filter((p) => p.kind && SETTLEMENTS.has(p.kind as PlaceKind) && !p.context && !p.relation && p.geoPrecision === 1);
   const lastTownBefore = lastEndingBy(towns, (p) => p.end);
   const lastCampBefore = lastEndingBy(towns.filter((p) => p.kind === 'camp'), (p) => p.end);
   for (let i = 0; i < tokens.length; i++) {
-    const k = bits.has(keys[i], cues.anaphors) ? keys[i].find((x) => cues.anaphors.has(x.key) && tokens[i].norm.includes('ال' + x.key)) : undefined;
+    const k = inSet(i, cues.anaphors) ? keys[i].find((x) => cues.anaphors.has(x.key) && tokens[i].norm.includes('ال' + x.key)) : undefined;
     if (!k) continue;
     // "مدينة حلب" is a cue, not an anaphor: a name right after it
     if (taken[i]) continue;

@@ -76,16 +76,24 @@ const CACHE = Symbol('tokenKeys');
  * A memo of a pure function; cleared past a bound so a long-running worker does not grow.
  */
 export class TokenKeyMemo {
-  private readonly byWord = new Map<string, TokenKey[]>();
+  /** By kind, then word: no key string is built to ask. */
+  private readonly byKind = new Map<string, Map<string, TokenKey[]>>();
+  private size = 0;
   constructor(private readonly limit = 100_000) {}
 
   keysOf(tok: Token): TokenKey[] {
-    const id = tok.kind === 'arabic' ? tok.norm : `${tok.kind}\u0000${tok.norm}`;
-    let keys = this.byWord.get(id);
+    let byWord = this.byKind.get(tok.kind);
+    if (!byWord) this.byKind.set(tok.kind, (byWord = new Map()));
+    let keys = byWord.get(tok.norm);
     if (!keys) {
-      if (this.byWord.size >= this.limit) this.byWord.clear();
+      if (this.size >= this.limit) {
+        this.byKind.clear();
+        this.size = 0;
+        this.byKind.set(tok.kind, (byWord = new Map()));
+      }
       keys = Object.freeze(tokenKeys(tok).map((k) => Object.freeze(k))) as TokenKey[];
-      this.byWord.set(id, keys);
+      byWord.set(tok.norm, keys);
+      this.size++;
     }
     return keys;
   }

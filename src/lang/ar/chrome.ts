@@ -7,7 +7,7 @@
 // that reads like a paragraph (12 words or more, or ending in a full stop) unless it starts with an
 // unambiguous marker. Missing some chrome costs little; marking a news sentence loses an event.
 
-import { fold, foldRange, type NormalizedText } from './normalize.js';
+import { firstUnitFrom, fold, foldRange, type NormalizedText } from './normalize.js';
 
 export type ChromeKind = 'breadcrumb' | 'title-repeat' | 'caption' | 'read-also' | 'share' | 'tags' | 'byline';
 
@@ -31,7 +31,11 @@ export interface ChromeOptions {
 interface Line {
   start: number;
   end: number;
-  /** The folded line (as the Arabic layer matches): alef and hamza seats, ta marbuta, marks folded. */
+  /**
+   * The folded line (as the Arabic layer matches): alef and hamza seats, ta marbuta, marks folded.
+   * Left empty for a line of more than MARKER_MAX_WORDS words that does not open like a breadcrumb:
+   * no rule reads more of such a line than its word count (it is a paragraph).
+   */
   key: string;
   words: number;
   kind: ChromeKind | null;
@@ -63,6 +67,8 @@ const SOCIAL = new Set([
 const SHARE_FILLER = new Set(['شارك', 'شاركوا', 'share', 'على', 'علي', 'عبر', 'في', 'و', 'on', 'via', 'تابعونا', 'تابعنا']);
 
 const LINE_BREAK = /\r\n|[\n\r\u2028\u2029]/g;
+// the first words a breadcrumb's key can open with (see BREADCRUMB)
+const BREADCRUMB_OPENINGS = ['الصفحه', 'الرييسيه', 'home'];
 const EDGE_SPACE = /[\s\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
 
 function splitLines(text: string, norm?: NormalizedText): Line[] {
@@ -72,7 +78,11 @@ function splitLines(text: string, norm?: NormalizedText): Line[] {
     while (s < e && EDGE_SPACE.test(text[s])) s++;
     while (e > s && EDGE_SPACE.test(text[e - 1])) e--;
     // (a line never cuts a surrogate pair: it is cut at line breaks and trimmed of spaces)
-    const key = s >= e ? '' : norm ? foldRange(norm, s, e) : fold(text.slice(s, e));
+    if (s < e && norm) {
+      lines.push(normLine(norm, s, e));
+      return;
+    }
+    const key = s >= e ? '' : fold(text.slice(s, e));
     lines.push({ start: s, end: e, key, words: key ? key.split(' ').length : 0, kind: null });
   };
   LINE_BREAK.lastIndex = 0;
@@ -82,6 +92,31 @@ function splitLines(text: string, norm?: NormalizedText): Line[] {
   }
   push(from, text.length);
   return lines;
+}
+
+/** A line read from the document's normalisation: its words counted there, its key folded when some rule needs it. */
+function normLine(norm: NormalizedText, s: number, e: number): Line {
+  const from = firstUnitFrom(norm.starts, s);
+  const to = firstUnitFrom(norm.starts, e);
+  const t = norm.text;
+  let words = 0;
+  let first = -1;
+  for (let k = from, inWord = false; k < to; k++) {
+    const space = isSpace(t.charCodeAt(k));
+    if (!space && !inWord) {
+      words++;
+      if (first < 0) first = k;
+    }
+    inWord = !space;
+  }
+  const needed = words <= MARKER_MAX_WORDS || BREADCRUMB_OPENINGS.some((w) => first + w.length <= to && t.startsWith(w, first));
+  return { start: s, end: e, key: needed && words > 0 ? foldRange(norm, s, e) : '', words, kind: null };
+}
+
+/** What \s matches (the whitespace fold collapses), by UTF-16 code. */
+function isSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Ends like a sentence: a full stop, question or exclamation mark, before any closing quotes. */

@@ -149,6 +149,32 @@ export function analyzeWord(word: string, known: KnownWord, opts: AnalyzeOptions
   return inflected ?? fallback ?? whole;
 }
 
+/**
+ * analyzeWord remembered per word, for the reading stage: news repeats its words, and each analysis
+ * asks the known-word list about several cuts. The list is compiled once at start-up, so the answers
+ * hold; they are frozen and shared, and the memo starts afresh past a bound so a long-running worker
+ * does not grow.
+ */
+export class WordAnalyses {
+  private readonly plain = new Map<string, WordAnalysis>();
+  private readonly folded = new Map<string, WordAnalysis>();
+
+  constructor(private readonly known: KnownWord, private readonly limit = 100_000) {}
+
+  of(word: string, lastLetterFolded: boolean): WordAnalysis {
+    const memo = lastLetterFolded ? this.folded : this.plain;
+    let a = memo.get(word);
+    if (!a) {
+      if (memo.size >= this.limit) memo.clear();
+      const fresh = analyzeWord(word, this.known, { lastLetterFolded });
+      Object.freeze(fresh.prefixes);
+      a = Object.freeze(fresh);
+      memo.set(word, a);
+    }
+    return a;
+  }
+}
+
 /** The forms a word may be looked up by, most specific first: the word itself, then without clitics. */
 export function lookupForms(word: string, known: KnownWord): string[] {
   const a = analyzeWord(word, known);

@@ -288,7 +288,7 @@ export function foldRange(norm: NormalizedText, start: number, end: number): str
 }
 
 /** The first normalised unit whose original start is at or after `at` (starts only grow). */
-function firstUnitFrom(starts: Int32Array, at: number): number {
+export function firstUnitFrom(starts: Int32Array, at: number): number {
   let lo = 0;
   let hi = starts.length;
   while (lo < hi) {

@@ -300,6 +300,14 @@ function partOfLatinName(tokens: Token[], i: number): boolean {
   return prev.norm === '-' && !!before && before.kind === 'latin' && before.nend === prev.nstart;
 }
 
+/** The count a dual noun stands for (شخصين، وجنديين), as written or after one proclitic و، ب، ل. */
+function dualOf(lex: NumberLexicon, word: string): number | undefined {
+  const d = lex.duals.get(word);
+  if (d !== undefined) return d;
+  const c = word[0];
+  return c === 'و' || c === 'ب' || c === 'ل' ? lex.duals.get(word.slice(1)) : undefined;
+}
+
 /**
  * Find every number in a token sequence. `toOrig` maps a normalised range to the original text.
  * A mention's span covers whole tokens, from its qualifier (or range opener) to its last word — with the
@@ -318,7 +326,7 @@ export function findNumbers(
     let core = tokens[i].kind === 'number' && partOfLatinName(tokens, i) ? null : readCore(lex, tokens, i);
     if (!core) {
       // a dual counted noun: شخصين، جنديين = 2
-      const d = tokens[i].kind === 'arabic' && lex.duals.size > 0 ? lex.duals.get(tokens[i].norm) ?? lex.duals.get(tokens[i].norm.replace(/^(و|ب|ل)/, '')) : undefined;
+      const d = tokens[i].kind === 'arabic' && lex.duals.size > 0 ? dualOf(lex, tokens[i].norm) : undefined;
       if (d !== undefined) {
         const sp = toOrig(tokens[i].nstart, tokens[i].nend);
         out.push({ ...sp, value: d, high: d, qualifier: 'exact', valueSpan: sp, form: 'dual', tokenStart: i, tokenEnd: i + 1, ruleId: 'num.dual' });

@@ -3,7 +3,7 @@
 import { normSpan } from '../../doc/document.js';
 import type { MarsadDocument } from '../../doc/types.js';
 import type { Stage } from '../../pipeline/types.js';
-import { analyzeWord, lastLetterFolded, segmentToken, type KnownWord } from './clitics.js';
+import { lastLetterFolded, segmentToken, WordAnalyses, type KnownWord } from './clitics.js';
 import type { ArabicData } from './data.js';
 import { findNumbers } from './numbers.js';
 import { splitSentences } from './sentences.js';
@@ -23,6 +23,7 @@ export function tokensStage(data: ArabicData): Stage {
 }
 
 export function cliticsStage(known: KnownWord): Stage {
+  const analyses = new WordAnalyses(known);
   return {
     name: 'clitics',
     needs: ['tokens'],
@@ -32,7 +33,7 @@ export function cliticsStage(known: KnownWord): Stage {
       const toOrig = (s: number, e: number) => normSpan(doc, s, e);
       doc.layers.tokens.forEach((tok, i) => {
         if (tok.kind !== 'arabic') return;
-        const a = analyzeWord(tok.norm, known, { lastLetterFolded: lastLetterFolded(doc.text, doc.norm, tok) });
+        const a = analyses.of(tok.norm, lastLetterFolded(doc.text, doc.norm, tok));
         if (a.prefixes.length === 0 && !a.article && !a.suffix) return;
         for (const s of segmentToken(tok as never, i, a, toOrig)) segs.push(s);
       });
