@@ -11,7 +11,7 @@ export interface PlaceFacts {
   countries: string[];
   /** Some place is big enough to vote for its country alone (20,000 people, a capital, a region). */
   solid: boolean;
-  /** Countries of the places of 100,000 people or more, one per place, in order. */
+  /** Countries of the places of 100,000 people or more, each once (a city and its district are one vote), in order. */
   bigCountries: string[];
   /** Every place is an everyday word under this name (true for no places). */
   allCommon: boolean;
@@ -37,7 +37,7 @@ export function placeFacts(places: readonly Place[]): PlaceFacts {
   for (const p of places) {
     const pop = p.population ?? 0;
     if (!countries.includes(p.countryCode)) countries.push(p.countryCode);
-    if (pop >= 100000) bigCountries.push(p.countryCode);
+    if (pop >= 100000 && !bigCountries.includes(p.countryCode)) bigCountries.push(p.countryCode);
     if (pop >= 20000 || p.kind === 'capital' || p.kind === 'admin1') solid = true;
     if (!p.commonWord) allCommon = false;
     if (p.kind === 'district') district = true;

@@ -58,4 +58,14 @@ describe('place names', () => {
     const list = events('نظم العشرات من الأطباء وقفة احتجاجية أمام وزارة الصحة في العاصمة عمان للمطالبة بتحسين ظروف العمل.');
     expect(list.map((e) => [e.subEventType, e.location?.countryCode, e.location?.kind])).toEqual([['Peaceful protest', 'JO', 'capital']]);
   });
+
+  it.each([
+    { text: 'أعلنت السلطات الليبية في طرابلس فرض حظر تجول ليلي بعد مواجهات بين مجموعات مسلحة.', country: 'LY' },
+    { text: 'وقعت الحكومة السودانية وحركة مسلحة اتفاقا لوقف إطلاق النار في جوبا أمس.', country: 'SS' },
+    { text: 'خرجت مظاهرة حاشدة في مدينة عدن ضد انقطاع الكهرباء، ورفع المشاركون شعارات تندد بالجيش السوري.', country: 'YE' },
+  ])('takes the big city a name means over a namesake hamlet, and a country adjective breaks a tie: $country', ({ text, country }) => {
+    const list = events(text);
+    expect(list.length).toBeGreaterThan(0);
+    expect(list[0].location?.countryCode).toBe(country);
+  });
 });

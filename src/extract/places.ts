@@ -376,12 +376,21 @@ export function findPlaces(gazetteer: GazetteerLike, cues: PlaceCues, doc: Marsa
     votes.set(cc, (votes.get(cc) ?? 0) + w);
     if (voter) (voter.votes ??= []).push([cc, w]);
   };
+  const adjectived = new Set<string>();
   for (const c of cands) {
     voter = c;
-    // a cue word read as a name (مدينة → Medina) says nothing about the country
-    if (c.tokenEnd - c.tokenStart === 1 && keyIn(c.tokenStart, cues.neverWords)) continue;
-    // a named country is a strong hint; an adjective (التركية) usually describes an actor, not the place
-    if (c.country) vote(c.country.code, c.country.nameKeys.includes(c.key) ? 2 : 0.3);
+    // a cue word read as a name (مدينة → Medina) says nothing about the country; a country's adjective
+    // (الليبية, itself never a place name) does
+    if (c.tokenEnd - c.tokenStart === 1 && !c.country && keyIn(c.tokenStart, cues.neverWords)) continue;
+    // a named country is a strong hint; an adjective (التركية) usually describes an actor, not the place,
+    // and counts once a country however often it is repeated (it breaks a tie, as between two Tripolis)
+    if (c.country) {
+      if (c.country.nameKeys.includes(c.key)) vote(c.country.code, 2);
+      else if (!adjectived.has(c.country.code)) {
+        adjectived.add(c.country.code);
+        vote(c.country.code, 0.3);
+      }
+    }
     // only places that cannot be everyday words vote: big ones, or several-word names
     const cs = c.facts.countries;
     const solid = c.facts.solid || c.tokenEnd - c.tokenStart > 1;
@@ -618,10 +627,14 @@ function choosePlace(c: Candidate, countryRank: string[], chosenSoFar: ChosenPla
   };
   void all;
   void tokens;
+  // a name a big city bears (عدن، جوبا، خان يونس) means that city, not a hamlet of that name in the
+  // article's country, unless a place word introduces it (قرية عدن)
+  const major = c.cueKind !== 'place' && c.places.some((p) => p.kind === 'capital' || (p.population ?? 0) >= 100000);
   // the first of the best: what a stable sort by falling score puts first, each place scored once
   let best: Place | null = null;
   let bestScore = -Infinity;
   for (const p of c.places) {
+    if (major && (p.kind === 'village' || p.kind === 'hamlet') && (p.population ?? 0) < 10000) continue;
     const s = score(p);
     if (best === null || s > bestScore) {
       best = p;
