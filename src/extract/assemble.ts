@@ -59,6 +59,9 @@ const FALSE_FRIENDS = ['sports', 'verbal-attack', 'cyber', 'economic'];
 const CONTINUABLE = new Set(['attack', 'explosion', 'bombardment']);
 const CLAUSE_BREAKS = new Set([',', ';', ':', 'فيما', 'بينما', 'حين', 'كما', 'اما', 'وفي', 'وعلي', 'ثم']);
 const AGENT_MARKERS = new Set(['قبل', 'شنها', 'شنه', 'نفذها', 'نفذه', 'شنتها', 'نفذتها', 'نصبه', 'نصبها', 'نصبته', 'نصبتها', 'تبناه', 'تبنته', 'تبنتها', 'تبناها', 'اطلقه', 'اطلقها', 'اطلقته', 'اطلقتها', 'ارتكبها', 'ارتكبتها', 'ارتكبوها']);
+// words that open a new clause of the same sentence, with an event of its own
+const CLAUSE_OPENERS = new Set(['كما', 'فيما', 'بينما', 'وكما']);
+
 // words between a casualty count and the group its victims belong to: "مقتل 3 من عناصر الجيش"
 const VICTIM_LINKS = new Set(['من', 'في', 'صفوف', 'عناصر', 'افراد', 'بين']);
 const RELATIVE_PRONOUNS = new Set(['الذي', 'التي', 'الذين', 'اللذين', 'اللتين', 'اللواتي', 'اللذي'].map((w) => w.replace(/ى/g, 'ي')));
@@ -297,11 +300,16 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
       }
     }
 
-    // 3. casualties join the nearest frame before them, else the one after
+    // 3. casualties join the nearest frame before them, else the one after — and the one after when a new
+    // clause (كما، فيما، بينما) opens between the frame before and the casualties ("قتل 10 في هجوم على X،
+    // كما قتل جنديان في كمين قرب Y")
     const sCas = by.casualties[si];
     for (const c of sCas) {
       const before = sFrames.filter((f) => f.tokenStart <= c.tokenStart);
-      const target = before.length ? before[before.length - 1] : sFrames[0];
+      const next = sFrames.find((f) => f.tokenStart > c.tokenStart);
+      const prev = before[before.length - 1];
+      const newClause = !!prev && !!next && tokens.slice(prev.tokenStart + 1, c.tokenStart).some((t) => CLAUSE_OPENERS.has(t.norm));
+      const target = newClause ? next : prev ?? sFrames[0];
       if (target) target.casualties.push(c);
       // a sentence with no event of its own adds its casualties to the last one — unless what it reports
       // was set aside (a past attack, a threat): those figures are not this event's
@@ -676,16 +684,22 @@ export function totalOf(ms: CasualtyMention[], kind: 'killed' | 'injured'): Tota
     if (none) return { value: 0, mentions: [none], ruleId: `${kind}.none` };
     return { value: null, mentions: own, ruleId: kind === 'killed' ? 'fatalities.unquantified' : 'injured.unquantified' };
   }
+  // "قتل 10 … فيما قالت مصادر إن 14 شخصا قتلوا": a count told before its verb, beside the event's own
+  // figure, is another source's estimate of the same dead — ACLED keeps the lower, it does not add
+  const own1 = counted.filter((m) => !m.ruleId.endsWith('.number-before-verb'));
+  const alternatives = own1.length ? counted.filter((m) => m.ruleId.endsWith('.number-before-verb')) : [];
   // the same figure told twice (headline and body) counts once
   const seen = new Set<number>();
   let sum = 0;
   const used: CasualtyMention[] = [];
-  for (const m of counted) {
+  for (const m of own1.length ? own1 : counted) {
     if (seen.has(m.value!)) continue;
     seen.add(m.value!);
     sum += m.value!;
     used.push(m);
   }
+  const lower = alternatives.filter((m) => m.value! < sum).sort((a, b) => a.value! - b.value!)[0];
+  if (lower) return { value: lower.value, mentions: [lower], ruleId: `${kind}.lower-estimate` };
   return { value: sum, mentions: used, ruleId: used.length > 1 ? `${kind}.sum` : used[0].ruleId };
 }
 

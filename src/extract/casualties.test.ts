@@ -113,6 +113,27 @@ const noneOrUncounted: Row[] = [
   row('قتل 20 ألف شخص منذ بداية الحرب.'),
 ];
 
+// duals, people joined by و, counts told before a plural verb, verbs split by their subject
+const dualsAndCountsBefore: Row[] = [
+  row('قتل جنديان وأصيب آخران في الكمين.', m('killed', 2, 'قتل جنديان'), m('injured', 2, 'وأصيب آخران', { rule: 'casualties.injured.word-number' })),
+  row('لقي جنديان آخران مصرعهما في الهجوم.', m('killed', 2, 'جنديان آخران مصرعهما')),
+  row('أصيب طفل وامرأة في القصف.', m('injured', 2, 'أصيب طفل وامرأة', { rule: 'casualties.injured.person-singular' })),
+  row('وكان 14 جنديا قتلوا أول من أمس في الهجوم.', m('killed', 14, '14 جنديا قتلوا', { rule: 'casualties.killed.number-before-verb' })),
+  row('قال مصدر إن اثنين من عناصر الشرطة وثلاثة من المسلحين قتلوا في الاشتباك.',
+    m('killed', 5, 'اثنين من عناصر الشرطة وثلاثة من المسلحين قتلوا', { rule: 'casualties.killed.number-before-verb' })),
+  row('وقال المتحدث إن عشرة رجال على الأقل قتلوا وجرح عشرون آخرون في الغارة.',
+    m('killed', 10, 'عشرة رجال على الأقل قتلوا', { qualifier: 'atLeast' }), m('injured', 20, 'وجرح عشرون')),
+  row('أودى الانفجار بحياة 4 أشخاص.', m('killed', 4, 'بحياة 4', { rule: 'casualties.killed.word-number' })),
+  // a running total since a day is not this event's figure
+  row('وقال زعيم القبيلة إن أكثر من 200 شخص قتلوا منذ الجمعة الماضية.'),
+];
+
+// an age, a span of time or a distance is not a count of people
+const measures: Row[] = [
+  row('أدى القصف إلى إصابة طفل (15 عاما) بشظايا.', m('injured', 1, 'إصابة طفل')),
+  row('قتل شاب يبلغ 22 عاما برصاص قناص.', m('killed', 1, 'قتل شاب')),
+];
+
 const years: Row[] = [
   row('قتل 4 أشخاص في هجوم مماثل عام 2021.', m('killed', 4, 'قتل 4')),
   row('قتل 12 شخصا عام 2016.', m('killed', 12, 'قتل 12')),
@@ -136,6 +157,8 @@ describe('casualty mentions', () => {
     ['qualified and vague counts', qualified],
     ['subsets and updated tolls', subsetsAndUpdates],
     ['no casualties, no count, running totals', noneOrUncounted],
+    ['duals, people joined by و, counts before a plural verb', dualsAndCountsBefore],
+    ['measures are never counts', measures],
     ['years are never counts', years],
   ];
   for (const [name, rows] of groups) {
