@@ -238,7 +238,8 @@ export function findPlaces(gazetteer: GazetteerLike, cues: PlaceCues, doc: Marsa
       let cueKind: Candidate['cueKind'] = null;
       let p = i - 1;
       while (p > sent.tokenStart && QUOTE.test(tokens[p].norm)) p--;
-      const glued = m.prefixLen > 0 && /^(و|ف)?(ب|ل|ك)/.test(tokens[i].norm) && !m.exact;
+      // (the stripped letters must hold the preposition: in وكفرجوم only و was taken off)
+      const glued = m.prefixLen > 0 && /^(و|ف)?(ب|ل|ك)$/.test(tokens[i].norm.slice(0, m.prefixLen)) && !m.exact;
       if (p >= sent.tokenStart && keyIn(p, cues.regionWords)) {
         cue = { start: tokens[p].start, end: tokens[p].end };
         cueKind = 'region';
