@@ -1031,6 +1031,8 @@ function samePlace(a: EventRecord, b: EventRecord): boolean {
   const y = b.location;
   if (!x || !y) return false;
   if (x.gazetteerId && x.gazetteerId === y.gazetteerId) return true;
+  // a name the gazetteer lacks (placed at its region) is the same place when written the same
+  if (!x.gazetteerId && !y.gazetteerId && x.countryCode === y.countryCode && x.nameAr.replace(/^ال/, '') === y.nameAr.replace(/^ال/, '')) return true;
   // two towns are two places however close; a quarter and its town are one
   return (isQuarter(x.kind) || isQuarter(y.kind)) && km(x, y) <= 5;
 }

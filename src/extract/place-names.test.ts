@@ -21,6 +21,13 @@ const rows: Array<{ text: string; want: Want[] }> = [
   { text: 'قصفت الطائرات بلدة كفرجوم وكفرناها.', want: [w('كفرجوم', 'gn:168678', 1, 'place.cue.place'), w('كفرناها', 'gn:168651', 1, 'place.cue.list')] },
   // a glued preposition (وب، ول) still needs a town: a small village after it is not taken
   { text: 'قصفت الطائرات بلدة كفرناها وبسومبي.', want: [w('كفرناها', 'gn:168651', 1, 'place.cue.place')] },
+  // a quoted name the gazetteer lacks: kept as written, at the admin-1 region of the nearest place named
+  { text: 'دخل مسلحو الحركة صباح اليوم إلى بلدة "بلعيسو" في إقليم شبيلي الوسطى بعد انسحاب الجيش منها.',
+    want: [w('بلعيسو', null, 3, 'place.unknown-name.admin1', 'Gobolka Shabeellaha Dhexe'), w('شبيلي الوسطى', 'gn:51967', 3, 'place.cue.region')] },
+  { text: 'قصفت مدفعية النظام مدينة إدلب، ثم قرية «خربة السنديان» بعد الظهر.',
+    want: [w('إدلب', 'gn:169389', 1, 'place.cue.place'), w('خربة السنديان', null, 3, 'place.unknown-name.admin1', 'Idlib')] },
+  // unquoted, or with no place named anywhere, an unknown word is no place
+  { text: 'سيطر المسلحون على بلدة "بلعيسو" بعد انسحاب القوات.', want: [] },
 ];
 
 let extract: Extractor;
@@ -36,5 +43,19 @@ describe('place names', () => {
       ...(p.gazetteerId ? {} : { admin1: p.admin1 ?? '' }),
     }));
     expect(got).toEqual(want);
+  });
+});
+
+describe('events at a name the gazetteer lacks', () => {
+  it('are one event per place, at the region, precision 3', () => {
+    const text = 'دخل مسلحو الحركة إلى بلدة "بلعيسو" في إقليم شبيلي الوسطى بعد انسحاب القوات الحكومية منها. وسيطر المسلحون على بلدة "بلعيسو" دون قتال.';
+    const doc = extract({ id: 'place-names-test', text, publishedAt: '2019-05-12' });
+    const at = doc.events.filter((e) => e.location?.nameAr === 'بلعيسو');
+    expect(at.length).toBeGreaterThanOrEqual(1);
+    for (const e of at) {
+      expect(e.location?.geoPrecision).toBe(3);
+      expect(e.location?.gazetteerId ?? null).toBeNull();
+      expect(e.location?.countryCode).toBe('SO');
+    }
   });
 });

@@ -11,6 +11,7 @@ import type { Stage } from '../pipeline/types.js';
 import { fold } from '../lang/ar/normalize.js';
 import { bareKey, documentKeys, type TokenKey } from './match/keys.js';
 import { lastEndingBy } from './bisect.js';
+import { placeKey as placeKeyOf } from '../geo/keys.js';
 
 /** What the place finder needs of the gazetteer. */
 export interface GazetteerLike {
@@ -396,6 +397,12 @@ export function findPlaces(gazetteer: GazetteerLike, cues: PlaceCues, doc: Marsa
     if (c.far) pm.context = true;
     out.push(pm);
   }
+  const unknown = unknownNames(doc, cues, keys, out, gaz);
+  if (unknown.added.length) {
+    for (let k = out.length - 1; k >= 0; k--) if (unknown.dropped.has(out[k])) out.splice(k, 1);
+    out.push(...unknown.added);
+    out.sort((a, b) => a.start - b.start);
+  }
   markContext(out, tokens, cues, keys);
   out.push(...anaphors(doc, cues, keys, out, gaz));
   out.sort((a, b) => a.start - b.start);
@@ -552,6 +559,77 @@ function markContext(out: PlaceMention[], tokens: Token[], cues: PlaceCues, keys
     const sep = between.every((t, j) => t.kind === 'punct' || /^(في|ب|،|,|من|التابعه|التابع)$/.test(t.norm) || keys[prev.tokenEnd + j]?.some((x) => cues.regionWords.has(x.key) || cues.relations.has(x.key)));
     if (regionish && sep) p.context = true;
   }
+}
+
+/**
+ * A name the gazetteer lacks, quoted after a settlement word (بلدة "راجي عيلي"، قرية «الفيضة»): still the
+ * event's place. It is reported as written, without a gazetteer id, at the admin-1 region of the place
+ * named nearest to it (in its sentence, else the last one before it in the article, else the first
+ * after) and at ACLED geo-precision 3: the region is all we know, and saying so is better than taking
+ * the region's town for the village, or dropping the event. No region anywhere: no place.
+ */
+function unknownNames(doc: MarsadDocument, cues: PlaceCues, keys: TokenKey[][], found: PlaceMention[], gaz: GazetteerLike): { added: PlaceMention[]; dropped: Set<PlaceMention> } {
+  const tokens = doc.layers.tokens;
+  const out: PlaceMention[] = [];
+  const named = found.filter((p) => p.countryCode && p.kind !== 'country' && p.admin1);
+  const dropped = new Set<PlaceMention>();
+  const bits = cueBits(cues);
+  for (const sent of doc.layers.sentences) {
+    for (let p = sent.tokenStart; p < sent.tokenEnd - 3; p++) {
+      // a settlement word without its article (بلدة، قرية، مدينة، مخيم), then an opening quotation mark
+      const cue = bits.has(keys[p], cues.anaphors) ? keys[p].find((x) => cues.anaphors.get(x.key) === 'settlement' || cues.anaphors.get(x.key) === 'camp') : undefined;
+      if (!cue || tokens[p].norm.includes('ال' + cue.key) || !QUOTE.test(tokens[p + 1].norm)) continue;
+      const s = p + 2;
+      let e = s;
+      while (e < sent.tokenEnd && e - s < 4 && tokens[e].kind === 'arabic') e++;
+      if (e === s || e - s > 3 || !tokens[e] || !QUOTE.test(tokens[e].norm)) continue;
+      // a known name covering the quoted one is kept; one covering only its first words (خربة of «خربة
+      // السنديان») is a namesake, unless the rest only qualifies it (تل الورد «الغربي»)
+      const inside = found.filter((m) => m.tokenStart < e && m.tokenEnd > s);
+      if (inside.some((m) => m.tokenStart !== s || m.tokenEnd >= e || tokens.slice(m.tokenEnd, e).every((t) => QUALIFIER_WORDS.test(t.norm)))) continue;
+      for (const m of inside) dropped.add(m);
+      const inSentence = named.filter((m) => m.tokenStart >= sent.tokenStart && m.tokenEnd <= sent.tokenEnd && !inside.includes(m));
+      const dist = (m: PlaceMention) => (m.tokenStart >= e ? m.tokenStart - e : s - m.tokenEnd);
+      const anchor = inSentence.sort((a, b) => dist(a) - dist(b))[0] ??
+        [...named].reverse().find((m) => m.tokenEnd <= s && !inside.includes(m)) ?? named.find((m) => m.tokenStart >= e);
+      if (!anchor) continue;
+      const region = anchor.kind === 'admin1' ? gaz.get(anchor.gazetteerId ?? '') : regionOf(gaz, anchor);
+      if (!region) continue;
+      const kind = cues.anaphors.get(cue.key) === 'camp' ? 'camp' : 'village';
+      out.push({
+        start: tokens[s].start,
+        end: tokens[e - 1].end,
+        nameAr: doc.text.slice(tokens[s].start, tokens[e - 1].end),
+        gazetteerId: null,
+        name: null,
+        country: region.country || null,
+        countryCode: region.countryCode || null,
+        admin1: region.admin1 || region.name || null,
+        admin2: null,
+        lat: region.lat,
+        lon: region.lon,
+        kind,
+        geoPrecision: 3,
+        tokenStart: s,
+        tokenEnd: e,
+        cue: { start: tokens[p].start, end: tokens[p].end },
+        ruleId: 'place.unknown-name.admin1',
+      });
+    }
+  }
+  return { added: out, dropped };
+}
+
+// words that only tell twin villages apart (الغربي، الكبرى، الجديدة): a name found without them is the place
+const QUALIFIER_WORDS = /^(ال)?(غربي|غربيه|شرقي|شرقيه|شمالي|شماليه|جنوبي|جنوبيه|كبري|صغري|جديد|جديده|قديم|قديمه|فوقاني|تحتاني|فوقا|تحتا|عليا|سفلي)$/;
+
+/** The admin-1 region a found place lies in, by its Arabic region name within its country. */
+function regionOf(gaz: GazetteerLike, m: PlaceMention): Place | null {
+  const place = m.gazetteerId ? gaz.get(m.gazetteerId) : null;
+  if (!place || !place.admin1Ar) return null;
+  const key = placeKeyOf(place.admin1Ar);
+  return gaz.lookup(key).find((r) => r.kind === 'admin1' && r.countryCode === place.countryCode && r.admin1Code === place.admin1Code) ??
+    gaz.lookup(key).find((r) => r.kind === 'admin1' && r.countryCode === place.countryCode) ?? null;
 }
 
 /** المدينة، البلدة، العاصمة: the place named before, or the capital of the article's country. */
