@@ -21,6 +21,10 @@ const rows: Array<{ text: string; want: Want[] }> = [
   { text: 'قصفت الطائرات بلدة كفرجوم وكفرناها.', want: [w('كفرجوم', 'gn:168678', 1, 'place.cue.place'), w('كفرناها', 'gn:168651', 1, 'place.cue.list')] },
   // a glued preposition (وب، ول) still needs a town: a small village after it is not taken
   { text: 'قصفت الطائرات بلدة كفرناها وبسومبي.', want: [w('كفرناها', 'gn:168651', 1, 'place.cue.place')] },
+  // a small place after a bare preposition is taken when a relative clause of place follows it
+  { text: 'هاجم مسلحون معسكرا للجيش في سومبي التي تبعد نحو 100 كيلومتر جنوب غربي تمبكتو.',
+    want: [w('سومبي', 'cur:soumpi', 1, 'place.cue.preposition'), w('غربي تمبكتو', 'gn:2449067', 2, 'place.relative.غربي')] },
+  { text: 'هاجم مسلحون معسكرا للجيش في سومبي أمس.', want: [] },
   // a quoted name the gazetteer lacks: kept as written, at the admin-1 region of the nearest place named
   { text: 'دخل مسلحو الحركة صباح اليوم إلى بلدة "بلعيسو" في إقليم شبيلي الوسطى بعد انسحاب الجيش منها.',
     want: [w('بلعيسو', null, 3, 'place.unknown-name.admin1', 'Gobolka Shabeellaha Dhexe'), w('شبيلي الوسطى', 'gn:51967', 3, 'place.cue.region')] },

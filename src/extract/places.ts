@@ -43,6 +43,8 @@ export interface PlaceCues {
   /** Given names and titles: a name after a title, or starting with a given name, is a person. */
   personStarts: Set<string>;
   titles: Set<string>;
+  /** Relative clauses after a place name (التي تبعد، الواقعة), folded, bare and space-joined. */
+  placeClauses?: Set<string>;
 }
 
 // non-town places that news names with their own word (camps, crossings, airports, bases…)
@@ -367,12 +369,15 @@ export function findPlaces(gazetteer: GazetteerLike, cues: PlaceCues, doc: Marsa
     // a district or county (admin-2) is big on paper but news names it with a region word
     const big = c.places.some((p) => p.kind !== 'admin2' && p.kind !== 'admin3' && ((p.population ?? 0) >= 50000 || p.kind === 'capital' || p.kind === 'admin1' || (p.kind === 'city' && (p.population ?? 0) >= 20000)));
     const town = c.places.some((p) => (p.population ?? 0) >= 5000 || p.kind === 'city' || p.kind === 'capital' || p.kind === 'admin1' || (p.seat ?? 9) <= 3 || SPECIAL.has(p.kind));
+    // "في سومبي التي تبعد 100 كلم عن تمبكتو"، "قرية X الواقعة شرق Y": a relative clause of place after it
+    const clause = !!cues.placeClauses?.size && [1, 2].some((n) => c.tokenEnd + n <= tokens.length &&
+      cues.placeClauses!.has(keys.slice(c.tokenEnd, c.tokenEnd + n).map((k) => k[0].key).join(' ')));
     let ok: boolean;
     if (strongCue || inList) ok = true;
     else if (everyday) ok = false;
     else if (!single) ok = true;
     else if (big) ok = true;
-    else if (c.cueKind === 'preposition' || firstOfList) ok = town;
+    else if (c.cueKind === 'preposition' || firstOfList) ok = town || clause;
     else ok = false;
     if (ok) kept.push(c);
   }
