@@ -728,6 +728,15 @@ function locationOf(p: PlaceMention): EventLocation {
 
 function dateFor(doc: MarsadDocument, f: Frame, by: BySentence): { date: string | null; precision: 1 | 2 | 3; mention: DateMention | null; ruleId: string } {
   const sent = doc.layers.sentences[f.sentence];
+  // the headline, and a dateline (" 28 ديسمبر، 2015"، "الجمعة 21 نوفمبر 2025"), give the publication's
+  // day, not the event's: an event told in the opening sentences takes the lead's own date after them
+  const dateline = (d: DateMention) => d.date === doc.publishedAt && d.kind !== 'relative';
+  if (f.sentence <= 1 && by.dates[f.sentence].filter(usableDate).every(dateline) && !by.dates.slice(0, f.sentence).flat().some((d) => usableDate(d) && !dateline(d))) {
+    for (let k = f.sentence + 1; k <= f.sentence + 3 && k < by.dates.length; k++) {
+      const lead = by.dates[k].find((d) => usableDate(d) && !dateline(d));
+      if (lead) return { date: lead.date, precision: lead.precision, mention: lead, ruleId: 'date.lead' };
+    }
+  }
   const here = by.dates[f.sentence].find(usableDate);
   if (here) return { date: here.date, precision: here.precision, mention: here, ruleId: here.ruleId };
   const d = by.dateBefore(sent.tokenStart);
