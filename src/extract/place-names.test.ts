@@ -25,6 +25,11 @@ const rows: Array<{ text: string; want: Want[] }> = [
   { text: 'هاجم مسلحون معسكرا للجيش في سومبي التي تبعد نحو 100 كيلومتر جنوب غربي تمبكتو.',
     want: [w('سومبي', 'cur:soumpi', 1, 'place.cue.preposition'), w('غربي تمبكتو', 'gn:2449067', 2, 'place.relative.غربي')] },
   { text: 'هاجم مسلحون معسكرا للجيش في سومبي أمس.', want: [] },
+  // a dual relative word: both names of the pair are its countryside (precision 3); a singular one only the first
+  { text: 'سيطرت الهيئة على مقرات الفصائل في ريفي إدلب وحلب.',
+    want: [w('ريفي إدلب', 'gn:169389', 3, 'place.relative.ريفي'), w('حلب', 'gn:170063', 3, 'place.relative.ريفي')] },
+  { text: 'اندلعت اشتباكات في ريف إدلب وحلب.',
+    want: [w('ريف إدلب', 'gn:169389', 3, 'place.relative.ريف'), w('حلب', 'gn:170063', 1, 'place.cue.list')] },
   // a quoted name the gazetteer lacks: kept as written, at the admin-1 region of the nearest place named
   { text: 'دخل مسلحو الحركة صباح اليوم إلى بلدة "بلعيسو" في إقليم شبيلي الوسطى بعد انسحاب الجيش منها.',
     want: [w('بلعيسو', null, 3, 'place.unknown-name.admin1', 'Gobolka Shabeellaha Dhexe'), w('شبيلي الوسطى', 'gn:51967', 3, 'place.cue.region')] },

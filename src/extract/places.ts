@@ -45,6 +45,8 @@ export interface PlaceCues {
   titles: Set<string>;
   /** Relative clauses after a place name (التي تبعد، الواقعة), folded, bare and space-joined. */
   placeClauses?: Set<string>;
+  /** Dual relative words (ريفي إدلب وحلب): the second name of the pair is related the same way. */
+  dualRelations?: Set<string>;
 }
 
 // non-town places that news names with their own word (camps, crossings, airports, bases…)
@@ -272,6 +274,12 @@ export function findPlaces(gazetteer: GazetteerLike, cues: PlaceCues, doc: Marsa
         const t = tokens[q].norm;
         // only cue words, من, numbers, units and quotation marks may stand between the relation and the name
         if (!(QUOTE.test(t) || keyIn(q, cues.placeWords) || keyIn(q, cues.regionWords) || t === 'من' || t === 'بعد' || t === 'علي' || tokens[q].kind === 'number' || /^(كلم|كم|كيلومتر|كيلومترا|كيلومترات|كيلو|متر|مترا|ميل|اميال)$/.test(t))) break;
+      }
+      // "ريفي إدلب وحلب": the second of a pair after a dual relative word is related the same way
+      const prevCand = cands[cands.length - 1];
+      if (!relation && cueKind === 'list' && prevCand?.relation && prevCand.tokenEnd === i && cues.dualRelations?.has(prevCand.relation)) {
+        relation = prevCand.relation;
+        precision = prevCand.precision;
       }
       // "سيطر على قرية في دير الزور": an unnamed village in X — X is only the region it lies in (its
       // province where the gazetteer has one of that name, at precision 3)

@@ -60,6 +60,7 @@ interface PlaceCueData {
   relations: Record<string, 2 | 3>;
   anaphors: Record<string, 'settlement' | 'camp' | 'capital' | 'any'>;
   placeClauses?: string[];
+  dualRelations?: string[];
 }
 
 const bare = (w: string) => bareKey(fold(w));
@@ -132,6 +133,7 @@ export function loadKnowledge(opts: KnowledgeOptions = {}): Knowledge {
     relations: new Map(Object.entries(pc.relations).map(([k, v]) => [bare(k), v])),
     anaphors: new Map(Object.entries(pc.anaphors).map(([k, v]) => [bare(k), v])),
     placeClauses: new Set((pc.placeClauses ?? []).map((w) => w.split(' ').map(bare).join(' '))),
+    dualRelations: new Set((pc.dualRelations ?? []).map(bare)),
     stopWords,
   };
 
