@@ -30,6 +30,15 @@ const rows: Array<{ text: string; want: Want[] }> = [
     want: [w('ريفي إدلب', 'gn:169389', 3, 'place.relative.ريفي'), w('حلب', 'gn:170063', 3, 'place.relative.ريفي')] },
   { text: 'اندلعت اشتباكات في ريف إدلب وحلب.',
     want: [w('ريف إدلب', 'gn:169389', 3, 'place.relative.ريف'), w('حلب', 'gn:170063', 1, 'place.cue.list')] },
+  // a village the gazetteer knows only far from the town it is said to be near is a namesake: it is
+  // placed near that town (precision 2), and the town only places it
+  { text: 'هاجم التنظيم مواقع الجيش في قرية “الفيضة” قرب مدينة الميادين.',
+    want: [w('الفيضة', null, 2, 'place.unknown-name.near'), w('قرب مدينة الميادين', 'gn:173480', 2, 'place.relative.قرب')] },
+  // … but a village near the town it is said to be near is itself
+  { text: 'قصفت الطائرات بلدة كفرناها قرب مدينة حلب.',
+    want: [w('كفرناها', 'gn:168651', 1, 'place.cue.place'), w('قرب مدينة حلب', 'gn:170063', 2, 'place.relative.قرب')] },
+  // the desert of a place (بادية) is near it, not the place
+  { text: 'تقدم التنظيم في بادية الميادين.', want: [w('بادية الميادين', 'gn:173480', 2, 'place.relative.باديه')] },
   // a quoted name the gazetteer lacks: kept as written, at the admin-1 region of the nearest place named
   { text: 'دخل مسلحو الحركة صباح اليوم إلى بلدة "بلعيسو" في إقليم شبيلي الوسطى بعد انسحاب الجيش منها.',
     want: [w('بلعيسو', null, 3, 'place.unknown-name.admin1', 'Gobolka Shabeellaha Dhexe'), w('شبيلي الوسطى', 'gn:51967', 3, 'place.cue.region')] },
@@ -49,7 +58,7 @@ describe('place names', () => {
     const doc = extract({ id: 'place-names-test', text, publishedAt: '2019-05-12' });
     const got = doc.layers.places.filter((p) => !p.anaphor).map((p) => ({
       nameAr: p.nameAr, gazetteerId: p.gazetteerId, geoPrecision: p.geoPrecision, rule: p.ruleId,
-      ...(p.gazetteerId ? {} : { admin1: p.admin1 ?? '' }),
+      ...(p.gazetteerId || p.ruleId !== 'place.unknown-name.admin1' ? {} : { admin1: p.admin1 ?? '' }),
     }));
     expect(got).toEqual(want);
   });
@@ -66,5 +75,17 @@ describe('events at a name the gazetteer lacks', () => {
       expect(e.location?.gazetteerId ?? null).toBeNull();
       expect(e.location?.countryCode).toBe('SO');
     }
+  });
+});
+
+describe('a namesake near its anchor', () => {
+  it('is placed at the anchor, and so is the same name elsewhere in the article; one event', () => {
+    const text = 'هاجم التنظيم مواقع الجيش في قرية “الفيضة” قرب مدينة الميادين. وتواصل القصف على منطقة الفيضة مساء.';
+    const doc = extract({ id: 'place-names-test', text, publishedAt: '2019-05-12' });
+    const fayda = doc.layers.places.filter((p) => p.nameAr.endsWith('الفيضة'));
+    expect(fayda.length).toBe(2);
+    for (const p of fayda) expect([p.gazetteerId, p.geoPrecision, Math.round(p.lat! * 10), Math.round(p.lon! * 10)]).toEqual([null, 2, 350, 405]);
+    expect(doc.events.filter((e) => e.location?.nameAr === 'الفيضة').length).toBeLessThanOrEqual(2);
+    expect(doc.events.some((e) => e.location?.gazetteerId === 'gn:173480')).toBe(false);
   });
 });

@@ -410,6 +410,7 @@ export function findPlaces(gazetteer: GazetteerLike, cues: PlaceCues, doc: Marsa
     if (c.far) pm.context = true;
     out.push(pm);
   }
+  namesakesNear(out, tokens);
   const unknown = unknownNames(doc, cues, keys, out, gaz);
   if (unknown.added.length) {
     for (let k = out.length - 1; k >= 0; k--) if (unknown.dropped.has(out[k])) out.splice(k, 1);
@@ -571,6 +572,8 @@ function markContext(out: PlaceMention[], tokens: Token[], cues: PlaceCues, keys
     const regionish = p.relation === 'ريف' || p.geoPrecision === 3 || between.some((t, j) => keys[prev.tokenEnd + j].some((x) => cues.regionWords.has(x.key) || x.key === 'ريف'));
     const sep = between.every((t, j) => t.kind === 'punct' || /^(في|ب|،|,|من|التابعه|التابع)$/.test(t.norm) || keys[prev.tokenEnd + j]?.some((x) => cues.regionWords.has(x.key) || cues.relations.has(x.key)));
     if (regionish && sep) p.context = true;
+    // "بادية الفيضة شرق دير الزور": a relative place right after another only places it
+    else if (p.relation && p.geoPrecision === 2 && prev.relation && prev.geoPrecision === 2 && !prev.context && between.every((t) => t.kind === 'punct' && t.norm !== '.')) p.context = true;
   }
 }
 
@@ -635,6 +638,38 @@ function unknownNames(doc: MarsadDocument, cues: PlaceCues, keys: TokenKey[][], 
 
 // words that only tell twin villages apart (الغربي، الكبرى، الجديدة): a name found without them is the place
 const QUALIFIER_WORDS = /^(ال)?(غربي|غربيه|شرقي|شرقيه|شمالي|شماليه|جنوبي|جنوبيه|كبري|صغري|جديد|جديده|قديم|قديمه|فوقاني|تحتاني|فوقا|تحتا|عليا|سفلي)$/;
+
+/**
+ * "قرية “الفيضة” قرب مدينة الميادين": a village placed by the place right after it (قرب، شرق…) that
+ * the gazetteer only knows far from there (over 60 km) is a namesake: the village the text means is
+ * missing. It is reported as written, with no gazetteer id, at the anchor's point and geo-precision 2
+ * (near it), rule place.unknown-name.near — never at the namesake's point.
+ */
+function namesakesNear(out: PlaceMention[], tokens: Token[]): void {
+  const replaced = new Map<string, PlaceMention>();
+  for (let k = 0; k + 1 < out.length; k++) {
+    const a = out[k];
+    const b = out[k + 1];
+    if (!b.relation || b.geoPrecision !== 2 || a.relation || a.geoPrecision !== 1 || !a.gazetteerId || a.lat === null || b.lat === null) continue;
+    if (!a.kind || !['village', 'hamlet', 'town'].includes(a.kind)) continue;
+    // right after it: nothing but a quotation mark or a comma between
+    if (tokens.slice(a.tokenEnd, b.tokenStart).some((t) => !QUOTE.test(t.norm) && t.norm !== '،' && t.norm !== ',')) continue;
+    const cos = Math.cos((b.lat * Math.PI) / 180);
+    const d = Math.hypot(a.lat - b.lat, (a.lon! - b.lon!) * cos) * 111;
+    if (d <= 60) continue;
+    const first = replaced.get(a.gazetteerId);
+    out[k] = { ...a, gazetteerId: null, name: null, lat: first?.lat ?? b.lat, lon: first?.lon ?? b.lon, country: b.country, countryCode: b.countryCode, admin1: first?.admin1 ?? b.admin1, admin2: first?.admin2 ?? b.admin2, geoPrecision: 2, ruleId: 'place.unknown-name.near' };
+    if (!first) replaced.set(a.gazetteerId, out[k]);
+    // the anchor only places it
+    b.context = true;
+  }
+  if (!replaced.size) return;
+  // the same name elsewhere in the article is the same village, not the namesake
+  for (let k = 0; k < out.length; k++) {
+    const r = out[k].gazetteerId ? replaced.get(out[k].gazetteerId!) : undefined;
+    if (r) out[k] = { ...out[k], gazetteerId: null, name: null, lat: r.lat, lon: r.lon, country: r.country, countryCode: r.countryCode, admin1: r.admin1, admin2: r.admin2, geoPrecision: 2, ruleId: 'place.unknown-name.near' };
+  }
+}
 
 /** The admin-1 region a found place lies in, by its Arabic region name within its country. */
 function regionOf(gaz: GazetteerLike, m: PlaceMention): Place | null {
