@@ -323,9 +323,15 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
       if (!retold.has(f) && !bound.has(f)) f.ref = earlier.length ? earlier[earlier.length - 1] : si - lastEventSentence <= 3 ? lastEventFrame : null;
       // what follows a retelling in its sentence belongs to it too
       if (!earlier.length && sFrames.some((g) => retold.has(g) && g.tokenEnd <= f.tokenStart)) retold.add(f);
-      // (a retelling adds only figures of a kind the event told before lacks: its own are the same dead)
-      const counted = (k: string) => f.ref!.casualties.some((c) => c.kind === k && (c.value ?? 0) > 0);
-      if (f.ref) f.ref.casualties.push(...f.casualties.filter((c) => !retold.has(f) || !counted(c.kind)));
+      // (a retelling tells the same dead: it adds figures of a kind the event told before lacks, and of
+      // two figures for the same dead in one article keeps the larger — the rule of foldings (absorb))
+      const most = (k: string) => Math.max(0, ...f.ref!.casualties.filter((c) => c.kind === k && !c.subset).map((c) => c.value ?? 0));
+      if (f.ref) {
+        for (const c of f.casualties) {
+          if (!retold.has(f) || most(c.kind) === 0) f.ref.casualties.push(c);
+          else if (c.value !== null && !c.subset && c.value > most(c.kind)) f.ref.casualties.push({ ...c, update: true });
+        }
+      }
       f.casualties = [];
     }
 
@@ -669,7 +675,13 @@ interface Totals {
   ruleId: string;
 }
 
-/** ACLED's count from the casualty mentions of one event: updates replace, parts of a total are not added. */
+/**
+ * ACLED's count from the casualty mentions of one event. The one rule for figures of the same dead in
+ * one article: a toll update replaces (and so does a retelling's larger figure, step 4, as in absorb());
+ * a part (بينهم) is never added; the same figure told twice counts once; another source's estimate
+ * (a count told before its verb beside the event's own) is the lower one kept, ACLED's conservative
+ * choice between sources. Distinct figures of one telling add up.
+ */
 export function totalOf(ms: CasualtyMention[], kind: 'killed' | 'injured'): Totals {
   const own = ms.filter((m) => m.kind === kind);
   if (!own.length) return { value: kind === 'killed' ? 0 : null, mentions: [], ruleId: kind === 'killed' ? 'fatalities.none-reported' : 'injured.none-reported' };
