@@ -97,10 +97,12 @@ const subsetsAndUpdates: Row[] = [
 ];
 
 const noneOrUncounted: Row[] = [
-  row('سقطت قذيفة على الحي دون وقوع إصابات.', m('killed', 0, 'دون وقوع إصابات', { rule: 'casualties.none' })),
-  row('لم يسفر القصف عن إصابات.', m('killed', 0, 'إصابات', { rule: 'casualties.none.negated' })),
+  // no injuries: nobody killed or injured; no deaths: nothing said of the injured
+  row('سقطت قذيفة على الحي دون وقوع إصابات.', m('killed', 0, 'دون وقوع إصابات', { rule: 'casualties.none' }), m('injured', 0, 'دون وقوع إصابات', { rule: 'casualties.none' })),
+  row('سقطت قذيفة على الحي دون سقوط قتلى.', m('killed', 0, 'دون سقوط قتلى', { rule: 'casualties.none' })),
+  row('لم يسفر القصف عن إصابات.', m('killed', 0, 'إصابات', { rule: 'casualties.none.negated' }), m('injured', 0, 'إصابات', { rule: 'casualties.none.negated' })),
   row('لم تسفر الغارة على البلدة عن سقوط قتلى.', m('killed', 0, 'سقوط قتلى', { rule: 'casualties.none.negated' })),
-  row('لم يسفر القصف عن أي إصابات.', m('killed', 0, 'إصابات', { rule: 'casualties.none.negated' })),
+  row('لم يسفر القصف عن أي إصابات.', m('killed', 0, 'إصابات', { rule: 'casualties.none.negated' }), m('injured', 0, 'إصابات', { rule: 'casualties.none.negated' })),
   row('أسفر القصف عن سقوط قتلى.', m('killed', null, 'سقوط قتلى', { qualifier: null, rule: 'fatalities.unquantified' })),
   // one figure for two kinds cannot be split
   row('أسفر الانفجار عن مقتل وإصابة 15 شخصا.', m('killed', null, 'مقتل', { rule: 'casualties.killed.mixed' })),

@@ -35,6 +35,8 @@ export interface CasualtyData {
   vagueInjured?: string[];
   /** Running totals since a war began: not one event's figure. */
   cumulative?: string[];
+  /** No-casualty phrases that rule out deaths only: the others mean no injured either. */
+  noDeathsOnly?: string[];
   /** Words that make the number before them a measure (an age, a span of time, a distance), not a count. */
   measures?: string[];
   /** Casualty verbs split by their subject: "أودى الانفجار بحياة 4 أشخاص". */
@@ -45,7 +47,7 @@ type Word =
   | { type: 'casualty'; kind: CasualtyKind; pos: WordPos }
   | { type: 'person'; number: 'singular' | 'plural' | 'dual' }
   | { type: 'toll' }
-  | { type: 'none' }
+  | { type: 'none'; injuries: boolean }
   | { type: 'vague'; kind: 'killed' | 'injured' }
   | { type: 'dual'; kind: CasualtyKind }
   | { type: 'cumulative' }
@@ -100,7 +102,8 @@ export function compileCasualties(data: CasualtyData): CasualtyLexicon {
     duals[w] = 2;
   }
   for (const w of data.toll) m.add(w, payload({ type: 'toll' }));
-  for (const w of data.noCasualties) m.add(w, payload({ type: 'none' }));
+  const deathsOnly = new Set(data.noDeathsOnly ?? []);
+  for (const w of data.noCasualties) m.add(w, payload({ type: 'none', injuries: !deathsOnly.has(w) }));
   for (const w of data.vagueKilled ?? []) m.add(w, payload({ type: 'vague', kind: 'killed' }));
   for (const w of data.vagueInjured ?? []) m.add(w, payload({ type: 'vague', kind: 'injured' }));
   for (const w of data.cumulative ?? []) m.add(w, payload({ type: 'cumulative' }));
@@ -215,7 +218,10 @@ export function findCasualties(
   // "قتل 1500 مدني منذ بداية العام": a running total told with its period after the figure
   const cumulativeAfter = (t: number) => words.some((x) => x.word.type === 'cumulative' && x.start >= t && x.start <= t + 3);
   const unquantified = (kind: 'killed' | 'injured', w: Found, rule: string) => {
-    if (negatedBefore(w.start)) out.push(mention('killed', 0, 'exact', w, null, tokens, false, false, 'casualties.none.negated'));
+    if (negatedBefore(w.start)) {
+      out.push(mention('killed', 0, 'exact', w, null, tokens, false, false, 'casualties.none.negated'));
+      if (kind === 'injured') out.push(mention('injured', 0, 'exact', w, null, tokens, false, false, 'casualties.none.negated'));
+    }
     else if (!continuesCounted(w.start, kind)) out.push(mention(kind, null, null, w, null, tokens, false, false, rule));
   };
   // the numbered people before a plural verb: "14 جنديا"، "عشرة رجال"، "اثنين من المسلحين وثلاثة من الجنود"
@@ -246,6 +252,8 @@ export function findCasualties(
     if (w.word.type === 'toll') tollAhead = true;
     if (w.word.type === 'none') {
       out.push(mention('killed', 0, 'exact', w, null, tokens, false, false, 'casualties.none'));
+      // "دون وقوع إصابات": nobody injured either
+      if (w.word.injuries) out.push(mention('injured', 0, 'exact', w, null, tokens, false, false, 'casualties.none'));
       continue;
     }
     if (w.word.type === 'cumulative') {

@@ -81,7 +81,8 @@ const rows: Row[] = [
   r('2019-05-12', 'قتل 10 أشخاص في تفجير بمدينة كركوك بحسب الشرطة، فيما قالت مصادر طبية إن 14 شخصا قتلوا.', e('كركوك', 10, null, 'casualties.killed.word-number', 'injured.none-reported', ['قتل 10'], [])),
   r('2019-05-12', 'قتل 8 أشخاص في تفجير بمدينة مقديشو، وقالت حركة الشباب المجاهدين إن 20 قتلوا.', e('مقديشو', 8, null, 'casualties.killed.word-number', 'injured.none-reported', ['قتل 8'], [])),
   // no casualties, deaths without a number, a figure for two kinds
-  r('2019-05-12', 'سقطت قذيفة على مدينة حلب دون وقوع إصابات.', e('حلب', 0, null, 'casualties.none', 'injured.none-reported', ['دون وقوع إصابات'], [])),
+  r('2019-05-12', 'سقطت قذيفة على مدينة حلب دون وقوع إصابات.', e('حلب', 0, 0, 'casualties.none', 'casualties.none', ['دون وقوع إصابات'], ['دون وقوع إصابات'])),
+  r('2019-05-12', 'سقطت قذيفة على مدينة حلب دون سقوط قتلى.', e('حلب', 0, null, 'casualties.none', 'injured.none-reported', ['دون سقوط قتلى'], [])),
   r('2019-05-12', 'أسفر القصف على مدينة حماة عن سقوط قتلى.', e('حماة', null, null, 'fatalities.unquantified', 'injured.none-reported', ['سقوط قتلى'], [])),
   r('2019-05-12', 'أسفر الانفجار في مدينة البصرة عن مقتل وإصابة 15 شخصا.', e('البصرة', null, null, 'fatalities.unquantified', 'injured.none-reported', ['مقتل'], [])),
   // a new clause (كما، فيما) with its own event takes the casualties told in it
