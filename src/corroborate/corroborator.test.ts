@@ -78,7 +78,7 @@ describe('the test set as the extractor reads it', () => {
 describe('one event told differently joins one canonical event', () => {
   // For each way of telling it differently, the rule that shows the difference was weighed.
   const cases: Array<[SampleReport, string]> = [
-    [TOLL_SEVEN, 'date.publication-close'], // "yesterday" in a later publication; FIRST's only date is its publication
+    [TOLL_SEVEN, 'date.same-day'], // "yesterday" in a later publication; FIRST's headline takes its lead's day (اليوم الثلاثاء)
     [TOLL_SIX, 'place.same-gazetteer-id'],
     [AS_SHELLING, 'type.compatible'],
     [NEXT_VILLAGE, 'place.within-5km'],
@@ -104,9 +104,9 @@ describe('one event told differently joins one canonical event', () => {
 
 describe('look-alikes stay events of their own', () => {
   const cases: Array<[SampleReport, string]> = [
-    // FIRST gives no day but its publication's (Tuesday): Thursday's strike is after it, Sunday's too long before.
-    [TWO_DAYS_LATER, 'date.publication-far'],
-    [TWO_DAYS_EARLIER, 'date.publication-far'], // the same town, toll and words, two days before
+    // FIRST's lead gives Tuesday: Thursday's strike is after it, Sunday's too long before.
+    [TWO_DAYS_LATER, 'date.too-far'],
+    [TWO_DAYS_EARLIER, 'date.too-far'], // the same town, toll and words, two days before
     [OTHER_TOWN, 'place.too-far'],
     [NEIGHBOURING_TOWN, 'place.too-far'], // the same day and toll, 10 km away
     [PROTEST, 'type.incompatible'],

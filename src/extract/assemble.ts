@@ -71,6 +71,9 @@ const CLAUSE_BREAKS = new Set([',', ';', ':', 'فيما', 'بينما', 'حين'
 const AGENT_MARKERS = new Set(['قبل', 'شنها', 'شنه', 'نفذها', 'نفذه', 'شنتها', 'نفذتها', 'نصبه', 'نصبها', 'نصبته', 'نصبتها', 'تبناه', 'تبنته', 'تبنتها', 'تبناها', 'اطلقه', 'اطلقها', 'اطلقته', 'اطلقتها', 'ارتكبها', 'ارتكبتها', 'ارتكبوها']);
 // fighters of a group, glued with ل after an attack noun: "هجوم لمسلحي داعش"، "كمين لعناصر الحركة"
 const MEMBER_NOUNS = new Set(['مسلحي', 'عناصر', 'مقاتلي', 'افراد', 'جنود', 'ميليشيات', 'مليشيات', 'مسلحين', 'مقاتلين']);
+// words that open a new clause of the same sentence, with an event of its own
+const CLAUSE_OPENERS = new Set(['كما', 'فيما', 'بينما', 'وكما']);
+
 // words between a casualty count and the group its victims belong to: "مقتل 3 من عناصر الجيش"
 const VICTIM_LINKS = new Set(['من', 'في', 'صفوف', 'عناصر', 'افراد', 'بين']);
 const RELATIVE_PRONOUNS = new Set(['الذي', 'التي', 'الذين', 'اللذين', 'اللتين', 'اللواتي', 'اللذي'].map((w) => w.replace(/ى/g, 'ي')));
@@ -322,11 +325,16 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
       }
     }
 
-    // 3. casualties join the nearest frame before them, else the one after
+    // 3. casualties join the nearest frame before them, else the one after — and the one after when a new
+    // clause (كما، فيما، بينما) opens between the frame before and the casualties ("قتل 10 في هجوم على X،
+    // كما قتل جنديان في كمين قرب Y")
     const sCas = by.casualties[si];
     for (const c of sCas) {
       const before = sFrames.filter((f) => f.tokenStart <= c.tokenStart);
-      let target = before.length ? before[before.length - 1] : sFrames[0];
+      const next = sFrames.find((f) => f.tokenStart > c.tokenStart);
+      const prev = before[before.length - 1];
+      const newClause = !!prev && !!next && tokens.slice(prev.tokenStart + 1, c.tokenStart).some((t) => CLAUSE_OPENERS.has(t.norm));
+      let target = newClause ? next : prev ?? sFrames[0];
       // "مظاهرة … احتجاجا على مقتل ثلاثة مدنيين بقصف بطائرة مسيرة": dead named after an event that kills no
       // one, and before what killed them (بقصف، في غارة، جراء انفجار), are that cause's
       if (target && NON_LETHAL.has(target.family)) {
@@ -350,9 +358,15 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
       if (!retold.has(f) && !bound.has(f)) f.ref = earlier.length ? earlier[earlier.length - 1] : si - lastEventSentence <= 3 ? lastEventFrame : null;
       // what follows a retelling in its sentence belongs to it too
       if (!earlier.length && sFrames.some((g) => retold.has(g) && g.tokenEnd <= f.tokenStart)) retold.add(f);
-      // (a retelling adds only figures of a kind the event told before lacks: its own are the same dead)
-      const counted = (k: string) => f.ref!.casualties.some((c) => c.kind === k && (c.value ?? 0) > 0);
-      if (f.ref) f.ref.casualties.push(...f.casualties.filter((c) => !retold.has(f) || !counted(c.kind)));
+      // (a retelling tells the same dead: it adds figures of a kind the event told before lacks, and of
+      // two figures for the same dead in one article keeps the larger — the rule of foldings (absorb))
+      const most = (k: string) => Math.max(0, ...f.ref!.casualties.filter((c) => c.kind === k && !c.subset).map((c) => c.value ?? 0));
+      if (f.ref) {
+        for (const c of f.casualties) {
+          if (!retold.has(f) || most(c.kind) === 0) f.ref.casualties.push(c);
+          else if (c.value !== null && !c.subset && c.value > most(c.kind)) f.ref.casualties.push({ ...c, update: true });
+        }
+      }
       f.casualties = [];
     }
 
@@ -736,7 +750,13 @@ interface Totals {
   ruleId: string;
 }
 
-/** ACLED's count from the casualty mentions of one event: updates replace, parts of a total are not added. */
+/**
+ * ACLED's count from the casualty mentions of one event. The one rule for figures of the same dead in
+ * one article: a toll update replaces (and so does a retelling's larger figure, step 4, as in absorb());
+ * a part (بينهم) is never added; the same figure told twice counts once; another source's estimate
+ * (a count told before its verb beside the event's own) is the lower one kept, ACLED's conservative
+ * choice between sources. Distinct figures of one telling add up.
+ */
 export function totalOf(ms: CasualtyMention[], kind: 'killed' | 'injured'): Totals {
   const own = ms.filter((m) => m.kind === kind);
   if (!own.length) return { value: kind === 'killed' ? 0 : null, mentions: [], ruleId: kind === 'killed' ? 'fatalities.none-reported' : 'injured.none-reported' };
@@ -751,16 +771,22 @@ export function totalOf(ms: CasualtyMention[], kind: 'killed' | 'injured'): Tota
     if (none) return { value: 0, mentions: [none], ruleId: `${kind}.none` };
     return { value: null, mentions: own, ruleId: kind === 'killed' ? 'fatalities.unquantified' : 'injured.unquantified' };
   }
+  // "قتل 10 … فيما قالت مصادر إن 14 شخصا قتلوا": a count told before its verb, beside the event's own
+  // figure, is another source's estimate of the same dead — ACLED keeps the lower, it does not add
+  const own1 = counted.filter((m) => !m.ruleId.endsWith('.number-before-verb'));
+  const alternatives = own1.length ? counted.filter((m) => m.ruleId.endsWith('.number-before-verb')) : [];
   // the same figure told twice (headline and body) counts once
   const seen = new Set<number>();
   let sum = 0;
   const used: CasualtyMention[] = [];
-  for (const m of counted) {
+  for (const m of own1.length ? own1 : counted) {
     if (seen.has(m.value!)) continue;
     seen.add(m.value!);
     sum += m.value!;
     used.push(m);
   }
+  const lower = alternatives.filter((m) => m.value! < sum).sort((a, b) => a.value! - b.value!)[0];
+  if (lower) return { value: lower.value, mentions: [lower], ruleId: `${kind}.lower-estimate` };
   return { value: sum, mentions: used, ruleId: used.length > 1 ? `${kind}.sum` : used[0].ruleId };
 }
 
@@ -789,6 +815,15 @@ function locationOf(p: PlaceMention): EventLocation {
 
 function dateFor(doc: MarsadDocument, f: Frame, by: BySentence): { date: string | null; precision: 1 | 2 | 3; mention: DateMention | null; ruleId: string } {
   const sent = doc.layers.sentences[f.sentence];
+  // the headline, and a dateline (" 28 ديسمبر، 2015"، "الجمعة 21 نوفمبر 2025"), give the publication's
+  // day, not the event's: an event told in the opening sentences takes the lead's own date after them
+  const dateline = (d: DateMention) => d.date === doc.publishedAt && d.kind !== 'relative';
+  if (f.sentence <= 1 && by.dates[f.sentence].filter(usableDate).every(dateline) && !by.dates.slice(0, f.sentence).flat().some((d) => usableDate(d) && !dateline(d))) {
+    for (let k = f.sentence + 1; k <= f.sentence + 3 && k < by.dates.length; k++) {
+      const lead = by.dates[k].find((d) => usableDate(d) && !dateline(d));
+      if (lead) return { date: lead.date, precision: lead.precision, mention: lead, ruleId: 'date.lead' };
+    }
+  }
   const here = by.dates[f.sentence].find(usableDate);
   if (here) return { date: here.date, precision: here.precision, mention: here, ruleId: here.ruleId };
   const d = by.dateBefore(sent.tokenStart);
@@ -1092,6 +1127,8 @@ function samePlace(a: EventRecord, b: EventRecord): boolean {
   const y = b.location;
   if (!x || !y) return false;
   if (x.gazetteerId && x.gazetteerId === y.gazetteerId) return true;
+  // a name the gazetteer lacks (placed at its region) is the same place when written the same
+  if (!x.gazetteerId && !y.gazetteerId && x.countryCode === y.countryCode && x.nameAr.replace(/^ال/, '') === y.nameAr.replace(/^ال/, '')) return true;
   // two towns are two places however close; a quarter and its town are one
   return (isQuarter(x.kind) || isQuarter(y.kind)) && km(x, y) <= 5;
 }

@@ -97,10 +97,12 @@ const subsetsAndUpdates: Row[] = [
 ];
 
 const noneOrUncounted: Row[] = [
-  row('سقطت قذيفة على الحي دون وقوع إصابات.', m('killed', 0, 'دون وقوع إصابات', { rule: 'casualties.none' })),
-  row('لم يسفر القصف عن إصابات.', m('killed', 0, 'إصابات', { rule: 'casualties.none.negated' })),
+  // no injuries: nobody killed or injured; no deaths: nothing said of the injured
+  row('سقطت قذيفة على الحي دون وقوع إصابات.', m('killed', 0, 'دون وقوع إصابات', { rule: 'casualties.none' }), m('injured', 0, 'دون وقوع إصابات', { rule: 'casualties.none' })),
+  row('سقطت قذيفة على الحي دون سقوط قتلى.', m('killed', 0, 'دون سقوط قتلى', { rule: 'casualties.none' })),
+  row('لم يسفر القصف عن إصابات.', m('killed', 0, 'إصابات', { rule: 'casualties.none.negated' }), m('injured', 0, 'إصابات', { rule: 'casualties.none.negated' })),
   row('لم تسفر الغارة على البلدة عن سقوط قتلى.', m('killed', 0, 'سقوط قتلى', { rule: 'casualties.none.negated' })),
-  row('لم يسفر القصف عن أي إصابات.', m('killed', 0, 'إصابات', { rule: 'casualties.none.negated' })),
+  row('لم يسفر القصف عن أي إصابات.', m('killed', 0, 'إصابات', { rule: 'casualties.none.negated' }), m('injured', 0, 'إصابات', { rule: 'casualties.none.negated' })),
   row('أسفر القصف عن سقوط قتلى.', m('killed', null, 'سقوط قتلى', { qualifier: null, rule: 'fatalities.unquantified' })),
   // one figure for two kinds cannot be split
   row('أسفر الانفجار عن مقتل وإصابة 15 شخصا.', m('killed', null, 'مقتل', { rule: 'casualties.killed.mixed' })),
@@ -111,6 +113,27 @@ const noneOrUncounted: Row[] = [
   row('منذ بدء الحرب قتل 5000 شخص.'),
   row('قتل 1500 مدني منذ بداية العام.'),
   row('قتل 20 ألف شخص منذ بداية الحرب.'),
+];
+
+// duals, people joined by و, counts told before a plural verb, verbs split by their subject
+const dualsAndCountsBefore: Row[] = [
+  row('قتل جنديان وأصيب آخران في الكمين.', m('killed', 2, 'قتل جنديان'), m('injured', 2, 'وأصيب آخران', { rule: 'casualties.injured.word-number' })),
+  row('لقي جنديان آخران مصرعهما في الهجوم.', m('killed', 2, 'جنديان آخران مصرعهما')),
+  row('أصيب طفل وامرأة في القصف.', m('injured', 2, 'أصيب طفل وامرأة', { rule: 'casualties.injured.person-singular' })),
+  row('وكان 14 جنديا قتلوا أول من أمس في الهجوم.', m('killed', 14, '14 جنديا قتلوا', { rule: 'casualties.killed.number-before-verb' })),
+  row('قال مصدر إن اثنين من عناصر الشرطة وثلاثة من المسلحين قتلوا في الاشتباك.',
+    m('killed', 5, 'اثنين من عناصر الشرطة وثلاثة من المسلحين قتلوا', { rule: 'casualties.killed.number-before-verb' })),
+  row('وقال المتحدث إن عشرة رجال على الأقل قتلوا وجرح عشرون آخرون في الغارة.',
+    m('killed', 10, 'عشرة رجال على الأقل قتلوا', { qualifier: 'atLeast' }), m('injured', 20, 'وجرح عشرون')),
+  row('أودى الانفجار بحياة 4 أشخاص.', m('killed', 4, 'بحياة 4', { rule: 'casualties.killed.word-number' })),
+  // a running total since a day is not this event's figure
+  row('وقال زعيم القبيلة إن أكثر من 200 شخص قتلوا منذ الجمعة الماضية.'),
+];
+
+// an age, a span of time or a distance is not a count of people
+const measures: Row[] = [
+  row('أدى القصف إلى إصابة طفل (15 عاما) بشظايا.', m('injured', 1, 'إصابة طفل')),
+  row('قتل شاب يبلغ 22 عاما برصاص قناص.', m('killed', 1, 'قتل شاب')),
 ];
 
 const years: Row[] = [
@@ -136,6 +159,8 @@ describe('casualty mentions', () => {
     ['qualified and vague counts', qualified],
     ['subsets and updated tolls', subsetsAndUpdates],
     ['no casualties, no count, running totals', noneOrUncounted],
+    ['duals, people joined by و, counts before a plural verb', dualsAndCountsBefore],
+    ['measures are never counts', measures],
     ['years are never counts', years],
   ];
   for (const [name, rows] of groups) {

@@ -35,17 +35,26 @@ export interface CasualtyData {
   vagueInjured?: string[];
   /** Running totals since a war began: not one event's figure. */
   cumulative?: string[];
+  /** No-casualty phrases that rule out deaths only: the others mean no injured either. */
+  noDeathsOnly?: string[];
+  /** Words that make the number before them a measure (an age, a span of time, a distance), not a count. */
+  measures?: string[];
+  /** Casualty verbs split by their subject: "أودى الانفجار بحياة 4 أشخاص". */
+  gapped?: Array<{ kind: CasualtyKind; heads: string[]; tail: string }>;
 }
 
 type Word =
   | { type: 'casualty'; kind: CasualtyKind; pos: WordPos }
   | { type: 'person'; number: 'singular' | 'plural' | 'dual' }
   | { type: 'toll' }
-  | { type: 'none' }
+  | { type: 'none'; injuries: boolean }
   | { type: 'vague'; kind: 'killed' | 'injured' }
   | { type: 'dual'; kind: CasualtyKind }
   | { type: 'cumulative' }
-  | { type: 'subset' };
+  | { type: 'subset' }
+  | { type: 'measure' }
+  | { type: 'gapHead'; kind: CasualtyKind }
+  | { type: 'gapTail'; kind: CasualtyKind };
 
 export interface CasualtyLexicon {
   matcher: PhraseMatcher<Word>;
@@ -93,11 +102,17 @@ export function compileCasualties(data: CasualtyData): CasualtyLexicon {
     duals[w] = 2;
   }
   for (const w of data.toll) m.add(w, payload({ type: 'toll' }));
-  for (const w of data.noCasualties) m.add(w, payload({ type: 'none' }));
+  const deathsOnly = new Set(data.noDeathsOnly ?? []);
+  for (const w of data.noCasualties) m.add(w, payload({ type: 'none', injuries: !deathsOnly.has(w) }));
   for (const w of data.vagueKilled ?? []) m.add(w, payload({ type: 'vague', kind: 'killed' }));
   for (const w of data.vagueInjured ?? []) m.add(w, payload({ type: 'vague', kind: 'injured' }));
   for (const w of data.cumulative ?? []) m.add(w, payload({ type: 'cumulative' }));
   for (const w of SUBSET_WORDS) m.add(w, payload({ type: 'subset' }));
+  for (const w of data.measures ?? []) m.add(w, payload({ type: 'measure' }));
+  for (const g of data.gapped ?? []) {
+    for (const h of g.heads) m.add(h, payload({ type: 'gapHead', kind: g.kind }));
+    m.add(g.tail, payload({ type: 'gapTail', kind: g.kind }));
+  }
   return { matcher: m, duals, singleWords };
 }
 
@@ -109,13 +124,30 @@ interface Found {
 }
 
 function wordsIn(lex: CasualtyLexicon, keys: TokenKey[][], tokens: Token[], s: number, e: number): Found[] {
-  return lex.matcher.findAll(keys, tokens, s, e).map((m) => ({
+  const found: Found[] = lex.matcher.findAll(keys, tokens, s, e).map((m) => ({
     start: m.tokenStart,
     end: m.tokenEnd,
     // a word may be both a noun and a person (مسلح): the casualty reading comes first
     word: m.payloads.find((p) => p.type === 'casualty') ?? m.payloads[0],
   }));
+  // "أودى الانفجار بحياة 4": the tail is the casualty verb when its head stands up to three words before
+  const out: Found[] = [];
+  for (const f of found) {
+    if (f.word.type === 'gapHead') continue;
+    if (f.word.type === 'gapTail') {
+      const kind = f.word.kind;
+      if (found.some((h) => h.word.type === 'gapHead' && h.word.kind === kind && h.end <= f.start && h.end >= f.start - 3)) {
+        out.push({ ...f, word: { type: 'casualty', kind, pos: 'verb' } });
+      }
+      continue;
+    }
+    out.push(f);
+  }
+  return out;
 }
+
+// a plural verb (قتلوا، أصيبوا) whose subject came before it
+const PLURAL_VERB = /(وا|ون)$/;
 
 /** Find casualty mentions in one sentence [s, e) of tokens. */
 export function findCasualties(
@@ -131,7 +163,10 @@ export function findCasualties(
   // every mention is read from a casualty, person or toll word (most sentences of an article have none)
   if (!words.length) return [];
   // a year (عام 2021، 2016) is not a count of people
-  const nums = numbers.filter((n) => n.tokenStart >= s && n.tokenEnd <= e && !(n.form === 'digits' && Number.isInteger(n.value) && n.value >= 1900 && n.value <= 2100));
+  // ...nor is an age, a span of time or a distance ("طفل (15 عاما)"، "منذ 12 عاما")
+  const measureAt = (t: number) => words.some((x) => x.word.type === 'measure' && x.start === t);
+  const nums = numbers.filter((n) => n.tokenStart >= s && n.tokenEnd <= e && !(n.form === 'digits' && Number.isInteger(n.value) && n.value >= 1900 && n.value <= 2100) &&
+    !measureAt(n.tokenEnd));
   const numEndingAt = (t: number) => nums.find((n) => n.tokenEnd === t);
   // the number's qualifier sits before its core tokens: find a number whose span starts within a few tokens
   // ...and never past another casualty word: in "قتل جندي وأصيب اثنان" the two were injured
@@ -185,8 +220,29 @@ export function findCasualties(
   // "قتل 1500 مدني منذ بداية العام": a running total told with its period after the figure
   const cumulativeAfter = (t: number) => words.some((x) => x.word.type === 'cumulative' && x.start >= t && x.start <= t + 3);
   const unquantified = (kind: 'killed' | 'injured', w: Found, rule: string) => {
-    if (negatedBefore(w.start)) out.push(mention('killed', 0, 'exact', w, null, tokens, false, false, 'casualties.none.negated'));
+    if (negatedBefore(w.start)) {
+      out.push(mention('killed', 0, 'exact', w, null, tokens, false, false, 'casualties.none.negated'));
+      if (kind === 'injured') out.push(mention('injured', 0, 'exact', w, null, tokens, false, false, 'casualties.none.negated'));
+    }
     else if (!continuesCounted(w.start, kind)) out.push(mention(kind, null, null, w, null, tokens, false, false, rule));
+  };
+  // the numbered people before a plural verb: "14 جنديا"، "عشرة رجال"، "اثنين من المسلحين وثلاثة من الجنود"
+  const countsBefore = (t: number): NumberMention[] => {
+    const from = Math.max(s, t - 10);
+    if (casualtyWordIn(from, t) || words.some((x) => x.word.type === 'subset' && x.start >= from && x.start < t)) {
+      // only the stretch after the last casualty word counts
+      return [];
+    }
+    const cands = nums.filter((n) => n.tokenStart >= from && n.tokenEnd <= t && !used.has(n) &&
+      (wordAt(n.tokenEnd)?.word.type === 'person' || tokens[n.tokenEnd]?.norm === 'من' || n.form === 'dual'));
+    if (cands.length === 0) return [];
+    // several counts are one group only when joined by و
+    const group = [cands[0]];
+    for (const c of cands.slice(1)) {
+      if (!tokens[c.tokenStart].norm.startsWith('و')) return [];
+      group.push(c);
+    }
+    return group;
   };
   const personEnd = (t: number) => {
     const p = wordAt(t);
@@ -198,6 +254,8 @@ export function findCasualties(
     if (w.word.type === 'toll') tollAhead = true;
     if (w.word.type === 'none') {
       out.push(mention('killed', 0, 'exact', w, null, tokens, false, false, 'casualties.none'));
+      // "دون وقوع إصابات": nobody injured either
+      if (w.word.injuries) out.push(mention('injured', 0, 'exact', w, null, tokens, false, false, 'casualties.none'));
       continue;
     }
     if (w.word.type === 'cumulative') {
@@ -258,6 +316,21 @@ export function findCasualties(
         continue;
       }
     }
+    // "وكان 14 جنديا قتلوا"، "إن اثنين من المسلحين وثلاثة من الجنود قتلوا": a plural verb with no number
+    // after it counts the people numbered before it, up to ten words back, past no other casualty word
+    if (pos === 'verb' && w.end - w.start === 1 && PLURAL_VERB.test(tokens[w.start].norm) && !/^(و|ف)/.test(tokens[w.start].norm) && !numStartingNear(w.end)) {
+      const counted = countsBefore(w.start);
+      if (counted.length > 0) {
+        for (const c of counted) used.add(c);
+        if (cumulative || cumulativeAfter(w.end)) continue;
+        const total = counted.reduce((sum, c) => sum + c.value, 0);
+        const first = counted[0];
+        const mm = mention(kind, total, first.qualifier, { start: first.tokenStart, end: w.end }, first, tokens, subsetBefore(first.tokenStart), tollAhead, `casualties.${kind}.number-before-verb`);
+        mm.wordSpan = { start: tokens[w.start].start, end: tokens[w.end - 1].end };
+        out.push(mm);
+        continue;
+      }
+    }
     // "مقتله"، "اغتياله"، "إصابتها": a verbal noun with a singular pronoun names one person. The
     // original letter decides: ه is the pronoun, ة (folded to ه) is the noun's own ending.
     const last = tokens[w.end - 1];
@@ -308,8 +381,16 @@ export function findCasualties(
         // the plural list holds the accusative singular that counts 11-99 take (شخصا، طبيبا); with no
         // number before it, it is one person ("اختطف مجهولون طبيبا")
         const number = p.word.number === 'plural' && p.end - p.start === 1 && /ا$/.test(tokens[p.start].norm) ? 'singular' : p.word.number;
-        const value = number === 'singular' ? 1 : number === 'dual' ? 2 : null;
-        out.push(mention(kind, value, value === null ? null : 'exact', { ...w, end: p.end }, null, tokens, subsetBefore(w.start), false,
+        let value: number | null = number === 'singular' ? 1 : number === 'dual' ? 2 : null;
+        // "أصيب طفل وشاب"، "قتل رجل وامرأتان": people joined by و add up
+        let end = p.end;
+        while (value !== null) {
+          const q = wordAt(end);
+          if (!q || q.word.type !== 'person' || q.word.number === 'plural' || !tokens[end].norm.startsWith('و')) break;
+          value += q.word.number === 'singular' ? 1 : 2;
+          end = q.end;
+        }
+        out.push(mention(kind, value, value === null ? null : 'exact', { ...w, end }, null, tokens, subsetBefore(w.start), false,
           value === null ? (kind === 'killed' ? 'fatalities.unquantified' : `casualties.${kind}.unquantified`) : `casualties.${kind}.person-${number}`));
         continue;
       }

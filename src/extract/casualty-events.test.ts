@@ -81,9 +81,16 @@ const rows: Row[] = [
   r('2019-05-12', 'قتل 10 أشخاص في تفجير بمدينة كركوك بحسب الشرطة، فيما قالت مصادر طبية إن 14 شخصا قتلوا.', e('كركوك', 10, null, 'casualties.killed.word-number', 'injured.none-reported', ['قتل 10'], [])),
   r('2019-05-12', 'قتل 8 أشخاص في تفجير بمدينة مقديشو، وقالت حركة الشباب المجاهدين إن 20 قتلوا.', e('مقديشو', 8, null, 'casualties.killed.word-number', 'injured.none-reported', ['قتل 8'], [])),
   // no casualties, deaths without a number, a figure for two kinds
-  r('2019-05-12', 'سقطت قذيفة على مدينة حلب دون وقوع إصابات.', e('حلب', 0, null, 'casualties.none', 'injured.none-reported', ['دون وقوع إصابات'], [])),
+  r('2019-05-12', 'سقطت قذيفة على مدينة حلب دون وقوع إصابات.', e('حلب', 0, 0, 'casualties.none', 'casualties.none', ['دون وقوع إصابات'], ['دون وقوع إصابات'])),
+  r('2019-05-12', 'سقطت قذيفة على مدينة حلب دون سقوط قتلى.', e('حلب', 0, null, 'casualties.none', 'injured.none-reported', ['دون سقوط قتلى'], [])),
   r('2019-05-12', 'أسفر القصف على مدينة حماة عن سقوط قتلى.', e('حماة', null, null, 'fatalities.unquantified', 'injured.none-reported', ['سقوط قتلى'], [])),
   r('2019-05-12', 'أسفر الانفجار في مدينة البصرة عن مقتل وإصابة 15 شخصا.', e('البصرة', null, null, 'fatalities.unquantified', 'injured.none-reported', ['مقتل'], [])),
+  // a new clause (كما، فيما) with its own event takes the casualties told in it
+  r('2019-05-12', 'قتل 10 جنود في هجوم على معسكر في مدينة تمبكتو، كما لقي جنديان آخران مصرعهما في كمين قرب مدينة نامبالا.',
+    e('تمبكتو', 10, null, 'casualties.killed.word-number', 'injured.none-reported', ['قتل 10'], []),
+    e('قرب مدينة نامبالا', 2, null, 'casualties.killed.number-person-word', 'injured.none-reported', ['جنديان آخران مصرعهما'], [])),
+  r('2019-05-12', 'قال مصدر إن اثنين من عناصر الشرطة وثلاثة من المسلحين قتلوا خلال اشتباكات في مدينة العريش.',
+    e('العريش', 5, null, 'casualties.killed.number-before-verb', 'injured.none-reported', ['اثنين من عناصر الشرطة وثلاثة من المسلحين قتلوا'], [])),
   // a total for several places goes on the first
   r('2019-05-12', 'قتل 12 شخصا وأصيب 30 في تفجيرين بمدينتي بغداد والموصل.', e('بغداد', 12, 30, 'casualties.killed.word-number', 'casualties.injured.word-number', ['قتل 12'], ['وأصيب 30']), e('الموصل', 0, null, 'fatalities.total-on-first-place', 'injured.total-on-first-place', [], [])),
 ];

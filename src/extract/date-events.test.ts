@@ -49,6 +49,9 @@ const rows: Row[] = [
   r('2016-09-11', 'سيطر تنظيم داعش على بلدة في ريف حلب البارحة.', 1, 'Non-state actor overtakes territory', 'البارحة', '2016-09-10', 1, 'date.relative.-1'),
   r('2017-06-08', 'قتل 3 مدنيين في قصف على مدينة درعا يوم 7 حزيران.', 1, 'Shelling/artillery/missile attack', '7 حزيران', '2017-06-07', 1, 'date.dm'),
   r('2017-06-08', 'انفجرت عبوة ناسفة في مدينة بنغازي في 6 يونيو 2017.', 1, 'Remote explosive/landmine/IED', '6 يونيو 2017', '2017-06-06', 1, 'date.dmy'),
+  // a headline and a dateline give the publication's day: the event they tell takes the lead's date
+  r('2015-12-28', 'قصف بالغازات السامة على حي جوبر\n28 ديسمبر، 2015\nاستهدفت قوات النظام أمس الأحد حي جوبر في دمشق بقنابل تحمل غازات سامة.', 1,
+    'Chemical weapon', 'أمس الأحد', '2015-12-27', 1, 'date.lead'),
 ];
 
 let extract: Extractor;

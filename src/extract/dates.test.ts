@@ -104,6 +104,16 @@ const noPublication: Row[] = [
   row('قتل خمسة أشخاص في 11 أيلول/سبتمبر 2016 بغارة على السوق', null, '11 أيلول/سبتمبر 2016', '2016-09-11', 1, 'absolute', 'date.dmy'),
 ];
 
+// a relative day with its weekday: the weekday names the day when the publication date is a day off
+const relativeWithWeekday: Row[] = [
+  row('أعلنت الوزارة أمس الأحد مقتل جنديين', '2016-09-13', 'أمس الأحد', '2016-09-11', 1, 'relative', 'date.relative.-1'),
+  row('قصفت المدفعية الأحياء الشرقية اليوم الأحد', '2016-09-12', 'اليوم الأحد', '2016-09-11', 1, 'relative', 'date.relative.0'),
+  // the weekday never lands after publication
+  row('قصفت المدفعية الحي مساء أمس الاثنين', SUN, 'مساء أمس الاثنين', '2016-09-05', 1, 'relative', 'date.relative.-1'),
+  // a comma between the month and the year
+  row('تعرض الحي لقصف في 28 ديسمبر، 2015 بحسب المصادر', SUN, '28 ديسمبر، 2015', '2015-12-28', 1, 'absolute', 'date.dmy'),
+];
+
 let lex: DateLexicon;
 beforeAll(() => {
   lex = loadDateLexicon(dataPath('lang', 'ar', 'dates.json'));
@@ -122,6 +132,7 @@ describe('findDates resolves a date expression against the publication date', ()
     ['week and month periods', periods],
     ['history and days to come', notNews],
     ['no publication date', noPublication],
+    ['a relative day with its weekday', relativeWithWeekday],
   ];
   for (const [name, rows] of groups) {
     describe(name, () => {
@@ -173,5 +184,33 @@ describe('findDates reads every date of a sentence, in order', () => {
       ['الاثنين', '2016-09-12'],
       ['12 سبتمبر', '2016-09-12'],
     ]);
+  });
+});
+
+describe('findDates without a publication date reads against the latest full date of the text', () => {
+  it('a quoted post dated in English anchors "أمس الاثنين" (not a day and month, which may be history)', () => {
+    const text = 'أعلن الدفاع المدني مساء أمس الاثنين إصابة خمسة مدنيين. وقال في 28 فبراير إن الأضرار كبيرة. — الدفاع المدني (@civil) March 1, 2021';
+    expect(datesOf(text, null).map((d) => [slice(text, d), d.date, d.ruleId])).toEqual([
+      ['مساء أمس الاثنين', '2021-03-01', 'date.relative.-1'],
+      ['28 فبراير', null, 'date.dm'],
+      ['March 1, 2021', '2021-03-01', 'date.mdy'],
+    ]);
+  });
+  it('with no full date, relative words stay unresolved', () => {
+    expect(datesOf('سقطت قذائف على الحي أمس بعد 3 مارس', null).map((d) => d.date)).toEqual([null, null]);
+  });
+});
+
+describe('a weekday or relative day with the full date right after it', () => {
+  it('keeps the written date when they differ by a day (a night named by two days)', () => {
+    const text = 'شنت طائرة غارة ليل الجمعة السبت (23 أغسطس 2014) على موقع';
+    expect(datesOf(text, '2014-08-24').map((d) => [slice(text, d), d.date])).toEqual([
+      ['ليل الجمعة السبت', '2014-08-23'],
+      ['23 أغسطس 2014', '2014-08-23'],
+    ]);
+  });
+  it('leaves a weekday farther than a day from the date alone', () => {
+    const text = 'قتل ثلاثة أشخاص الخميس 12 سبتمبر في انفجار';
+    expect(datesOf(text, '2016-09-13').map((d) => d.date)).toEqual(['2016-09-08', '2016-09-12']);
   });
 });

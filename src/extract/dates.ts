@@ -196,8 +196,38 @@ function startWordsOf(lex: Omit<DateLexicon, 'startWords' | 'monthStarts'>): Set
  * numbers layer) lets "قبل ثلاثة أيام" be read; without it only digits count (منذ 3 أيام).
  */
 export function findDates(lex: DateLexicon, tokens: Token[], publishedAt: string | null, numbers: NumberMention[] = []): DateMention[] {
+  const given = publishedAt && /^\d{4}-\d{2}-\d{2}$/.test(publishedAt) ? publishedAt : null;
+  if (given) return explicitAfter(tokens, datesAgainst(lex, tokens, given, numbers));
+  // no publication date: the latest full date the text gives (a dateline, a quoted post's "March 1,
+  // 2021") is the reference for its relative words — the article is not older than what it quotes
+  const found = datesAgainst(lex, tokens, null, numbers);
+  const full = found.filter((d) => d.date && d.kind === 'absolute' && /^date\.(dmy|mdy|numeric)$/.test(d.ruleId)).map((d) => d.date!).sort();
+  if (!full.length) return explicitAfter(tokens, found);
+  // only the relative words (اليوم، أمس الاثنين) are read against it: a bare weekday or a day and month
+  // with no year may be the history the article retells
+  const against = new Map(datesAgainst(lex, tokens, full[full.length - 1], numbers).map((d) => [d.tokenStart, d]));
+  return explicitAfter(tokens, found.map((d) => (d.kind === 'relative' && against.get(d.tokenStart)?.tokenEnd === d.tokenEnd ? against.get(d.tokenStart)! : d)));
+}
+
+/**
+ * "ليل الجمعة السبت (23 أغسطس 2014)"، "صباح اليوم الإثنين 18 ديسمبر": a weekday or relative day with
+ * the full date right after it says the same day, and the writer's date is the one to keep (a night
+ * named by two days ends on the second; a publication date may be a day off). Only within a day.
+ */
+function explicitAfter(tokens: Token[], out: DateMention[]): DateMention[] {
+  for (let k = 0; k + 1 < out.length; k++) {
+    const d = out[k];
+    const x = out[k + 1];
+    if ((d.kind !== 'weekday' && d.kind !== 'relative') || x.kind !== 'absolute' || !x.date || x.precision !== 1) continue;
+    const gap = tokens.slice(d.tokenEnd, x.tokenStart);
+    if (gap.length > 1 || gap.some((t) => !/^[(،,-]$/.test(t.norm))) continue;
+    if (d.date && d.date !== x.date && Math.abs(Date.parse(d.date) - Date.parse(x.date)) <= 86_400_000) d.date = x.date;
+  }
+  return out;
+}
+
+function datesAgainst(lex: DateLexicon, tokens: Token[], pub: string | null, numbers: NumberMention[]): DateMention[] {
   const out: DateMention[] = [];
-  const pub = publishedAt && /^\d{4}-\d{2}-\d{2}$/.test(publishedAt) ? publishedAt : null;
   const push = (i: number, end: number, date: string | null, precision: 1 | 2 | 3, kind: DateMention['kind'], ruleId: string) => {
     out.push({ start: tokens[i].start, end: tokens[end - 1].end, date, precision, kind, ruleId, tokenStart: i, tokenEnd: end });
   };
@@ -233,6 +263,10 @@ export function findDates(lex: DateLexicon, tokens: Token[], publishedAt: string
         if (isNum(tokens[end]) && tokens[end].norm.length === 4) {
           year = Number(tokens[end].norm);
           end++;
+        } else if ((tokens[end]?.norm === '،' || tokens[end]?.norm === ',') && isNum(tokens[end + 1]) && tokens[end + 1].norm.length === 4) {
+          // "28 ديسمبر، 2015"
+          year = Number(tokens[end + 1].norm);
+          end += 2;
         }
         // without a year, "الماضي" or "المقبل" may follow: 4 آب الماضي، 20 أيلول المقبل
         const marker = year ? undefined : tokens[end]?.norm;
@@ -303,8 +337,19 @@ export function findDates(lex: DateLexicon, tokens: Token[], publishedAt: string
     for (const r of lex.relative) {
       if (!matchWords(tokens, start, r.words)) continue;
       let end = start + r.words.length;
-      if (tokens[end] && lex.weekdays.has(tokens[end].norm)) end++;
-      push(i, end, pub ? addDays(pub, r.offset) : null, 1, 'relative', `date.relative.${r.offset}`);
+      let iso = pub ? addDays(pub, r.offset) : null;
+      const wd = tokens[end] ? lex.weekdays.get(tokens[end].norm) : undefined;
+      if (wd !== undefined) {
+        end++;
+        // "أمس الاثنين": the weekday names the day; a publication date a day off (a late edition, a
+        // reference date read from the text) moves the relative word, not the weekday
+        if (iso) {
+          const off = ((wd - weekday(iso) + 10) % 7) - 3;
+          iso = addDays(iso, off);
+          if (iso > pub!) iso = addDays(iso, -7);
+        }
+      }
+      push(i, end, iso, 1, 'relative', `date.relative.${r.offset}`);
       i = end;
       matched = true;
       break;

@@ -97,6 +97,13 @@ describe('merging the tellings of one event', () => {
     expect(list.map((e) => e.fatalities)).toEqual([4]);
   });
 
+  it('keeps the larger of two figures a retelling gives for the same dead, as folding two tellings does', () => {
+    const more = events('اندلعت اشتباكات عنيفة في مدينة طرابلس مساء أمس أسفرت عن مقتل 4 مقاتلين. وقال شهود إن الاشتباكات تركزت في منطقة مشروع الهضبة وخلفت 6 قتلى.', '2020-04-14');
+    expect(more.map((e) => [e.fatalities, e.rules.fatalities])).toEqual([[6, 'killed.toll-update']]);
+    const fewer = events('اندلعت اشتباكات عنيفة في مدينة طرابلس مساء أمس أسفرت عن مقتل 6 مقاتلين. وقال شهود إن الاشتباكات تركزت في منطقة مشروع الهضبة وخلفت 4 قتلى.', '2020-04-14');
+    expect(fewer.map((e) => e.fatalities)).toEqual([6]);
+  });
+
   it('drops the place a drone took off from before choosing among the places of its downing', () => {
     const list = events('أعلن الجيش إسقاط طائرة مسيرة تركية جنوب طرابلس بعد إقلاعها من مطار معيتيقة.', '2020-04-14');
     expect(list.map((e) => [e.subEventType, e.location?.nameAr])).toEqual([['Disrupted weapons use', 'جنوب طرابلس']]);

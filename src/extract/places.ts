@@ -12,6 +12,7 @@ import { fold } from '../lang/ar/normalize.js';
 import { bareKey, documentKeys, type TokenKey } from './match/keys.js';
 import { lastEndingBy } from './bisect.js';
 import { placeFacts, type PlaceFacts } from './place-facts.js';
+import { placeKey as placeKeyOf } from '../geo/keys.js';
 
 /** What the place finder needs of the gazetteer. */
 export interface GazetteerLike {
@@ -43,6 +44,10 @@ export interface PlaceCues {
   /** Given names and titles: a name after a title, or starting with a given name, is a person. */
   personStarts: Set<string>;
   titles: Set<string>;
+  /** Relative clauses after a place name (التي تبعد، الواقعة), folded, bare and space-joined. */
+  placeClauses?: Set<string>;
+  /** Dual relative words (ريفي إدلب وحلب): the second name of the pair is related the same way. */
+  dualRelations?: Set<string>;
 }
 
 const SETTLEMENTS: ReadonlySet<PlaceKind> = new Set(['capital', 'city', 'town', 'village', 'hamlet', 'district', 'camp']);
@@ -313,7 +318,8 @@ export function findPlaces(gazetteer: GazetteerLike, cues: PlaceCues, doc: Marsa
       let cueKind: Candidate['cueKind'] = null;
       let p = i - 1;
       while (p > sent.tokenStart && QUOTE.test(tokens[p].norm)) p--;
-      const glued = m.prefixLen > 0 && /^(و|ف)?(ب|ل|ك)/.test(tokens[i].norm) && !m.exact;
+      // (the stripped letters must hold the preposition: in وكفرجوم only و was taken off)
+      const glued = m.prefixLen > 0 && /^(و|ف)?(ب|ل|ك)$/.test(tokens[i].norm.slice(0, m.prefixLen)) && !m.exact;
       // a place or region word heads the name only in construct (مدينة حلب), never with the article:
       // "على جانب الطريق بدورية" names no road of Dori
       const heads = p >= sent.tokenStart && !tokens[p].norm.startsWith('ال');
@@ -346,6 +352,12 @@ export function findPlaces(gazetteer: GazetteerLike, cues: PlaceCues, doc: Marsa
         const t = tokens[q].norm;
         // only cue words, من, numbers, units and quotation marks may stand between the relation and the name
         if (!(QUOTE.test(t) || keyIn(q, cues.placeWords) || keyIn(q, cues.regionWords) || t === 'من' || t === 'بعد' || t === 'علي' || tokens[q].kind === 'number' || /^(كلم|كم|كيلومتر|كيلومترا|كيلومترات|كيلو|متر|مترا|ميل|اميال)$/.test(t))) break;
+      }
+      // "ريفي إدلب وحلب": the second of a pair after a dual relative word is related the same way
+      const prevCand = cands[cands.length - 1];
+      if (!relation && cueKind === 'list' && prevCand?.relation && prevCand.tokenEnd === i && cues.dualRelations?.has(prevCand.relation)) {
+        relation = prevCand.relation;
+        precision = prevCand.precision;
       }
       // "سيطر على قرية في دير الزور": an unnamed village in X — X is only the region it lies in (its
       // province where the gazetteer has one of that name, at precision 3)
@@ -460,12 +472,15 @@ export function findPlaces(gazetteer: GazetteerLike, cues: PlaceCues, doc: Marsa
     if (single && c.places.length && (abroad || !(c.facts.bigAbroad || c.places.some((p) => p.kind === 'admin1'))) && nameGoesOn(c)) continue;
     // (big: a district or county, admin-2, is big on paper but news names it with a region word)
     const { big, town } = c.facts;
+    // "في سومبي التي تبعد 100 كلم عن تمبكتو"، "قرية X الواقعة شرق Y": a relative clause of place after it
+    const clause = !!cues.placeClauses?.size && [1, 2].some((n) => c.tokenEnd + n <= tokens.length &&
+      cues.placeClauses!.has(keys.slice(c.tokenEnd, c.tokenEnd + n).map((k) => k[0].key).join(' ')));
     let ok: boolean;
     if (strongCue || inList) ok = true;
     else if (everyday) ok = false;
     else if (!single) ok = true;
     else if (big) ok = true;
-    else if (c.cueKind === 'preposition' || firstOfList) ok = town;
+    else if (c.cueKind === 'preposition' || firstOfList) ok = town || clause;
     else ok = false;
     if (ok) kept.push(c);
   }
@@ -492,6 +507,13 @@ export function findPlaces(gazetteer: GazetteerLike, cues: PlaceCues, doc: Marsa
     const pm = mention(doc, tokens, c, place, precision, c.relation ? `place.relative.${c.relation}` : c.cueKind ? `place.cue.${c.cueKind}` : 'place.name');
     if (c.far) pm.context = true;
     out.push(pm);
+  }
+  namesakesNear(out, tokens);
+  const unknown = unknownNames(doc, cues, keys, out, gaz);
+  if (unknown.added.length) {
+    for (let k = out.length - 1; k >= 0; k--) if (unknown.dropped.has(out[k])) out.splice(k, 1);
+    out.push(...unknown.added);
+    out.sort((a, b) => a.start - b.start);
   }
   markContext(out, tokens, cues, keys);
   out.push(...anaphors(doc, cues, keys, out, gaz, inSet));
@@ -693,7 +715,112 @@ function markContext(out: PlaceMention[], tokens: Token[], cues: PlaceCues, keys
     // place, locates that place rather than naming a second one
     const bearing = !!p.relation && p.relation !== 'ريف' && prev.kind !== 'country' && p.tokenStart - prev.tokenEnd <= 1 && !prev.context;
     if ((regionish || bearing) && sep) p.context = true;
+    // "بادية الفيضة شرق دير الزور": a relative place right after another only places it
+    else if (p.relation && p.geoPrecision === 2 && prev.relation && prev.geoPrecision === 2 && !prev.context && between.every((t) => t.kind === 'punct' && t.norm !== '.')) p.context = true;
   }
+}
+
+/**
+ * A name the gazetteer lacks, quoted after a settlement word (بلدة "راجي عيلي"، قرية «الفيضة»): still the
+ * event's place. It is reported as written, without a gazetteer id, at the admin-1 region of the place
+ * named nearest to it (in its sentence, else the last one before it in the article, else the first
+ * after) and at ACLED geo-precision 3: the region is all we know, and saying so is better than taking
+ * the region's town for the village, or dropping the event. No region anywhere: no place.
+ */
+function unknownNames(doc: MarsadDocument, cues: PlaceCues, keys: TokenKey[][], found: PlaceMention[], gaz: GazetteerLike): { added: PlaceMention[]; dropped: Set<PlaceMention> } {
+  const tokens = doc.layers.tokens;
+  const out: PlaceMention[] = [];
+  const named = found.filter((p) => p.countryCode && p.kind !== 'country' && p.admin1);
+  const dropped = new Set<PlaceMention>();
+  const bits = cueBits(cues);
+  for (const sent of doc.layers.sentences) {
+    for (let p = sent.tokenStart; p < sent.tokenEnd - 3; p++) {
+      // a settlement word without its article (بلدة، قرية، مدينة، مخيم), then an opening quotation mark
+      const cue = bits.has(keys[p], cues.anaphors) ? keys[p].find((x) => cues.anaphors.get(x.key) === 'settlement' || cues.anaphors.get(x.key) === 'camp') : undefined;
+      if (!cue || tokens[p].norm.includes('ال' + cue.key) || !QUOTE.test(tokens[p + 1].norm)) continue;
+      const s = p + 2;
+      let e = s;
+      while (e < sent.tokenEnd && e - s < 4 && tokens[e].kind === 'arabic') e++;
+      if (e === s || e - s > 3 || !tokens[e] || !QUOTE.test(tokens[e].norm)) continue;
+      // a known name covering the quoted one is kept; one covering only its first words (خربة of «خربة
+      // السنديان») is a namesake, unless the rest only qualifies it (تل الورد «الغربي»)
+      const inside = found.filter((m) => m.tokenStart < e && m.tokenEnd > s);
+      if (inside.some((m) => m.tokenStart !== s || m.tokenEnd >= e || tokens.slice(m.tokenEnd, e).every((t) => QUALIFIER_WORDS.test(t.norm)))) continue;
+      for (const m of inside) dropped.add(m);
+      const inSentence = named.filter((m) => m.tokenStart >= sent.tokenStart && m.tokenEnd <= sent.tokenEnd && !inside.includes(m));
+      const dist = (m: PlaceMention) => (m.tokenStart >= e ? m.tokenStart - e : s - m.tokenEnd);
+      const anchor = inSentence.sort((a, b) => dist(a) - dist(b))[0] ??
+        [...named].reverse().find((m) => m.tokenEnd <= s && !inside.includes(m)) ?? named.find((m) => m.tokenStart >= e);
+      if (!anchor) continue;
+      const region = anchor.kind === 'admin1' ? gaz.get(anchor.gazetteerId ?? '') : regionOf(gaz, anchor);
+      if (!region) continue;
+      const kind = cues.anaphors.get(cue.key) === 'camp' ? 'camp' : 'village';
+      out.push({
+        start: tokens[s].start,
+        end: tokens[e - 1].end,
+        nameAr: doc.text.slice(tokens[s].start, tokens[e - 1].end),
+        gazetteerId: null,
+        name: null,
+        country: region.country || null,
+        countryCode: region.countryCode || null,
+        admin1: region.admin1 || region.name || null,
+        admin2: null,
+        lat: region.lat,
+        lon: region.lon,
+        kind,
+        geoPrecision: 3,
+        tokenStart: s,
+        tokenEnd: e,
+        cue: { start: tokens[p].start, end: tokens[p].end },
+        ruleId: 'place.unknown-name.admin1',
+      });
+    }
+  }
+  return { added: out, dropped };
+}
+
+// words that only tell twin villages apart (الغربي، الكبرى، الجديدة): a name found without them is the place
+const QUALIFIER_WORDS = /^(ال)?(غربي|غربيه|شرقي|شرقيه|شمالي|شماليه|جنوبي|جنوبيه|كبري|صغري|جديد|جديده|قديم|قديمه|فوقاني|تحتاني|فوقا|تحتا|عليا|سفلي)$/;
+
+/**
+ * "قرية “الفيضة” قرب مدينة الميادين": a village placed by the place right after it (قرب، شرق…) that
+ * the gazetteer only knows far from there (over 60 km) is a namesake: the village the text means is
+ * missing. It is reported as written, with no gazetteer id, at the anchor's point and geo-precision 2
+ * (near it), rule place.unknown-name.near — never at the namesake's point.
+ */
+function namesakesNear(out: PlaceMention[], tokens: Token[]): void {
+  const replaced = new Map<string, PlaceMention>();
+  for (let k = 0; k + 1 < out.length; k++) {
+    const a = out[k];
+    const b = out[k + 1];
+    if (!b.relation || b.geoPrecision !== 2 || a.relation || a.geoPrecision !== 1 || !a.gazetteerId || a.lat === null || b.lat === null) continue;
+    if (!a.kind || !['village', 'hamlet', 'town'].includes(a.kind)) continue;
+    // right after it: nothing but a quotation mark or a comma between
+    if (tokens.slice(a.tokenEnd, b.tokenStart).some((t) => !QUOTE.test(t.norm) && t.norm !== '،' && t.norm !== ',')) continue;
+    const cos = Math.cos((b.lat * Math.PI) / 180);
+    const d = Math.hypot(a.lat - b.lat, (a.lon! - b.lon!) * cos) * 111;
+    if (d <= 60) continue;
+    const first = replaced.get(a.gazetteerId);
+    out[k] = { ...a, gazetteerId: null, name: null, lat: first?.lat ?? b.lat, lon: first?.lon ?? b.lon, country: b.country, countryCode: b.countryCode, admin1: first?.admin1 ?? b.admin1, admin2: first?.admin2 ?? b.admin2, geoPrecision: 2, ruleId: 'place.unknown-name.near' };
+    if (!first) replaced.set(a.gazetteerId, out[k]);
+    // the anchor only places it
+    b.context = true;
+  }
+  if (!replaced.size) return;
+  // the same name elsewhere in the article is the same village, not the namesake
+  for (let k = 0; k < out.length; k++) {
+    const r = out[k].gazetteerId ? replaced.get(out[k].gazetteerId!) : undefined;
+    if (r) out[k] = { ...out[k], gazetteerId: null, name: null, lat: r.lat, lon: r.lon, country: r.country, countryCode: r.countryCode, admin1: r.admin1, admin2: r.admin2, geoPrecision: 2, ruleId: 'place.unknown-name.near' };
+  }
+}
+
+/** The admin-1 region a found place lies in, by its Arabic region name within its country. */
+function regionOf(gaz: GazetteerLike, m: PlaceMention): Place | null {
+  const place = m.gazetteerId ? gaz.get(m.gazetteerId) : null;
+  if (!place || !place.admin1Ar) return null;
+  const key = placeKeyOf(place.admin1Ar);
+  return gaz.lookup(key).find((r) => r.kind === 'admin1' && r.countryCode === place.countryCode && r.admin1Code === place.admin1Code) ??
+    gaz.lookup(key).find((r) => r.kind === 'admin1' && r.countryCode === place.countryCode) ?? null;
 }
 
 /** المدينة، البلدة، العاصمة: the place named before, or the capital of the article's country. */

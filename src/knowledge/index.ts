@@ -59,6 +59,8 @@ interface PlaceCueData {
   prepositions: string[];
   relations: Record<string, 2 | 3>;
   anaphors: Record<string, 'settlement' | 'camp' | 'capital' | 'any'>;
+  placeClauses?: string[];
+  dualRelations?: string[];
 }
 
 const bare = (w: string) => bareKey(fold(w));
@@ -130,6 +132,8 @@ export function loadKnowledge(opts: KnowledgeOptions = {}): Knowledge {
     prepositions: new Set(pc.prepositions.map(bare)),
     relations: new Map(Object.entries(pc.relations).map(([k, v]) => [bare(k), v])),
     anaphors: new Map(Object.entries(pc.anaphors).map(([k, v]) => [bare(k), v])),
+    placeClauses: new Set((pc.placeClauses ?? []).map((w) => w.split(' ').map(bare).join(' '))),
+    dualRelations: new Set((pc.dualRelations ?? []).map(bare)),
     stopWords,
   };
 
