@@ -63,6 +63,7 @@ describe('place name boundaries and namesakes', () => {
     { text: 'أعلنت السلطات الليبية في طرابلس فرض حظر تجول ليلي بعد مواجهات بين مجموعات مسلحة.', country: 'LY' },
     { text: 'وقعت الحكومة السودانية وحركة مسلحة اتفاقا لوقف إطلاق النار في جوبا أمس.', country: 'SS' },
     { text: 'خرجت مظاهرة حاشدة في مدينة عدن ضد انقطاع الكهرباء، ورفع المشاركون شعارات تندد بالجيش السوري.', country: 'YE' },
+    { text: 'سقط صاروخ أطلقه الحوثيون قرب مطار مدينة الرياض فجر اليوم دون وقوع إصابات.', country: 'SA' },
   ])('takes the big city a name means over a namesake hamlet, and a country adjective breaks a tie: $country', ({ text, country }) => {
     const list = events(text);
     expect(list.length).toBeGreaterThan(0);

@@ -13,6 +13,8 @@ export interface PlaceFacts {
   solid: boolean;
   /** Countries of the places of 100,000 people or more, each once (a city and its district are one vote), in order. */
   bigCountries: string[];
+  /** Countries whose capital bears the name: a capital outweighs a namesake district when they vote. */
+  capitalCountries: string[];
   /** Every place is an everyday word under this name (true for no places). */
   allCommon: boolean;
   /** Some place is a quarter of a town. */
@@ -28,6 +30,7 @@ export interface PlaceFacts {
 export function placeFacts(places: readonly Place[]): PlaceFacts {
   const countries: string[] = [];
   const bigCountries: string[] = [];
+  const capitalCountries: string[] = [];
   let solid = false;
   let allCommon = true;
   let district = false;
@@ -38,6 +41,7 @@ export function placeFacts(places: readonly Place[]): PlaceFacts {
     const pop = p.population ?? 0;
     if (!countries.includes(p.countryCode)) countries.push(p.countryCode);
     if (pop >= 100000 && !bigCountries.includes(p.countryCode)) bigCountries.push(p.countryCode);
+    if (p.kind === 'capital' && !capitalCountries.includes(p.countryCode)) capitalCountries.push(p.countryCode);
     if (pop >= 20000 || p.kind === 'capital' || p.kind === 'admin1') solid = true;
     if (!p.commonWord) allCommon = false;
     if (p.kind === 'district') district = true;
@@ -46,5 +50,5 @@ export function placeFacts(places: readonly Place[]): PlaceFacts {
     if (p.kind !== 'admin2' && p.kind !== 'admin3' && (pop >= 50000 || p.kind === 'capital' || p.kind === 'admin1' || (p.kind === 'city' && pop >= 20000))) big = true;
     if (pop >= 5000 || p.kind === 'city' || p.kind === 'capital' || p.kind === 'admin1' || (p.seat ?? 9) <= 3 || SPECIAL.has(p.kind)) town = true;
   }
-  return { countries, solid, bigCountries, allCommon, district, bigAbroad, big, town };
+  return { countries, solid, bigCountries, capitalCountries, allCommon, district, bigAbroad, big, town };
 }

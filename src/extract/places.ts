@@ -407,7 +407,7 @@ export function findPlaces(gazetteer: GazetteerLike, cues: PlaceCues, doc: Marsa
     const cs = c.facts.countries;
     const solid = c.facts.solid || c.tokenEnd - c.tokenStart > 1;
     if (cs.length === 1 && c.places.length && solid) vote(cs[0], 1);
-    else for (const cc of c.facts.bigCountries) vote(cc, 0.5);
+    else for (const cc of c.facts.bigCountries) vote(cc, c.facts.capitalCountries.includes(cc) ? 0.6 : 0.5);
   }
   voter = null;
   const tld = doc.url?.match(/\.([a-z]{2})(?:[/:]|$)/i)?.[1]?.toUpperCase();
@@ -493,7 +493,7 @@ export function findPlaces(gazetteer: GazetteerLike, cues: PlaceCues, doc: Marsa
     const capitalMeant = c.tokenStart > 0 && keys[c.tokenStart - 1].some((k) => cues.anaphors.get(k.key) === 'capital') && c.places.some((p) => p.kind === 'capital');
     const countryName = !!c.country && c.country.nameKeys.includes(c.key) && !capitalMeant;
     const place = c.places.length && !countryName
-      ? choosePlace(capitalMeant ? { ...c, places: c.places.filter((p) => p.kind === 'capital') } : c, countryRank, chosen, cands, tokens) : null;
+      ? choosePlace(doc, capitalMeant ? { ...c, places: c.places.filter((p) => p.kind === 'capital') } : c, countryRank, chosen, cands, tokens) : null;
     if (!place && c.country) {
       // a country named as a place ("في ليبيا") — kept as context, never an event location of its own
       const cp = gaz.get(c.country.placeId);
@@ -628,7 +628,10 @@ function nearnessOf(p: Place, q: Place, cos: number): number {
 
 const cell = (y: number, x: number) => (y + 1000) * 4000 + (x + 2000);
 
-function choosePlace(c: Candidate, countryRank: string[], chosenSoFar: ChosenPlaces, all: Candidate[], tokens: Token[]): Place | null {
+// the place words that say the place is a village or a small town
+const VILLAGE_CUE = /^(و|ف|ب|ل)?(قريه|قريتي|قري|بلده|بلدتي|بلدات|عزبه|نجع|دوار)$/;
+
+function choosePlace(doc: MarsadDocument, c: Candidate, countryRank: string[], chosenSoFar: ChosenPlaces, all: Candidate[], tokens: Token[]): Place | null {
   const regionCue = c.cueKind === 'region';
   const score = (p: Place) => {
     let s = 0;
@@ -649,9 +652,10 @@ function choosePlace(c: Candidate, countryRank: string[], chosenSoFar: ChosenPla
   };
   void all;
   void tokens;
-  // a name a big city bears (عدن، جوبا، خان يونس) means that city, not a hamlet of that name in the
-  // article's country, unless a place word introduces it (قرية عدن)
-  const major = c.cueKind !== 'place' && c.places.some((p) => p.kind === 'capital' || (p.population ?? 0) >= 100000);
+  // a name a big city bears (عدن، جوبا، خان يونس، مدينة الرياض) means that city, not a hamlet of that
+  // name in the article's country, unless a village word introduces it (قرية عدن)
+  const villageCue = c.cueKind === 'place' && c.cue !== null && VILLAGE_CUE.test(fold(doc.text.slice(c.cue.start, c.cue.end)));
+  const major = !villageCue && c.places.some((p) => p.kind === 'capital' || (p.population ?? 0) >= 100000);
   // the first of the best: what a stable sort by falling score puts first, each place scored once
   let best: Place | null = null;
   let bestScore = -Infinity;
