@@ -549,7 +549,9 @@ function maxWeight(f: Frame): number {
 
 function mainPlaceOf(doc: MarsadDocument): PlaceMention | null {
   const ps = doc.layers.places.filter((p) => p.kind !== 'country' && p.lat !== null && !doc.layers.chrome.some((c) => p.start >= c.start && p.end <= c.end));
-  if (!ps.length) return null;
+  // an article that names no place but its country ("قوات الأمن البحرينية … في قرية الدراز", a village the
+  // gazetteer lacks) keeps its events, at the country, geo-precision 3
+  if (!ps.length) return doc.layers.places.find((p) => p.kind === 'country' && p.countryCode === doc.country && p.lat !== null) ?? null;
   const counts = new Map<string, number>();
   for (const p of ps) counts.set(p.gazetteerId ?? p.nameAr, (counts.get(p.gazetteerId ?? p.nameAr) ?? 0) + 1);
   // the first place wins ties: the title or the lead names the main place first

@@ -69,4 +69,11 @@ describe('place name boundaries and namesakes', () => {
     expect(list.length).toBeGreaterThan(0);
     expect(list[0].location?.countryCode).toBe(country);
   });
+
+  it('keeps the event of an article that names only its country (a village the gazetteer lacks), at the country, geo-precision 3', () => {
+    const list = events('داهمت قوات الأمن البحرينية فجر اليوم منازل في قرية الدراز واعتقلت خمسة شبان، بحسب ناشطين.');
+    expect(list.map((e) => [e.subEventType, e.location?.countryCode, e.location?.geoPrecision, e.rules.location])).toEqual([
+      ['Arrests', 'BH', 3, 'location.article-main-place'],
+    ]);
+  });
 });
