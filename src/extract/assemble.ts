@@ -65,6 +65,11 @@ const DOER_VERBS = new Set(['اقدم', 'اقدمت', 'اقدموا', 'قام', 
 const ATTRIBUTION = new Set(['وفق', 'وفقا', 'بحسب', 'حسب', 'طبقا']);
 // a protest against a death: "احتجاجا على وفاة شاب", "تنديدا بمقتل"
 const PROTEST_CAUSE = new Set(['احتجاجا', 'احتجاج', 'تنديدا', 'استنكارا', 'رفضا', 'غضبا', 'تضامنا']);
+/** Whether a word of protest against (احتجاجا، تنديدا…) stands among tokens [from, to). */
+function protestsAgainst(tokens: Token[], from: number, to: number): boolean {
+  for (let k = Math.max(0, from); k < to; k++) if (PROTEST_CAUSE.has(tokens[k].norm.replace(/^و/, ''))) return true;
+  return false;
+}
 // words that introduce what caused a death: "مقتل 3 جراء قصف"
 const CAUSE_MARKERS = new Set(['في', 'جراء', 'اثر', 'بسبب', 'نتيجه', 'خلال', 'بعد']);
 const CLAUSE_BREAKS = new Set([',', ';', ':', 'فيما', 'بينما', 'حين', 'كما', 'اما', 'وفي', 'وعلي', 'ثم']);
@@ -190,7 +195,7 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
       // in an anniversary feature only what the sentence itself dates to today or yesterday is news
       if (anniversary && !sDates.some(isToday)) return false;
       // "تنديدا بمقتل شاب": the death protested is the protest's cause, told as background
-      if (t.family === 'killing' && tokens.slice(Math.max(0, t.tokenStart - 2), t.tokenStart).some((x) => PROTEST_CAUSE.has(x.norm.replace(/^و/, '')))) return false;
+      if (t.family === 'killing' && protestsAgainst(tokens, t.tokenStart - 2, t.tokenStart)) return false;
       const suppress = ctx.triggers.suppressedBy.get(t.family) ?? FALSE_FRIENDS;
       if (cues.some((c) => suppress.includes(c.cue) && Math.abs(c.tokenStart - t.tokenStart) <= 6)) return false;
       // a modality cue whose scope covers the trigger (نفى، يعتزم، هدد، في حال…); a cue inside the trigger does not count
@@ -344,7 +349,7 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
       }
       // "أحرقوا مقرا احتجاجا على وفاة شاب": the death an act protests happened before it, and is not its toll
       if (target && target.tokenStart < c.tokenStart &&
-        tokens.slice(Math.max(target.tokenEnd, c.tokenStart - 3), c.tokenStart).some((t) => PROTEST_CAUSE.has(t.norm.replace(/^و/, '')))) continue;
+        protestsAgainst(tokens, Math.max(target.tokenEnd, c.tokenStart - 3), c.tokenStart)) continue;
       if (target) target.casualties.push(c);
       // a sentence with no event of its own adds its casualties to the last one — unless what it reports
       // was set aside (a past attack, a threat): those figures are not this event's
@@ -631,7 +636,7 @@ function pickActors(ctx: AssembleContext, doc: MarsadDocument, f: Frame, keys: T
     }
     return false;
   };
-  const inSent = by.actors[f.sentence].filter((m) => !attributed(m) || m.tokenStart < f.tokenEnd && m.tokenEnd > f.tokenStart);
+  const inSent = by.actors[f.sentence].filter((m) => !attributed(m) || (m.tokenStart < f.tokenEnd && m.tokenEnd > f.tokenStart));
   const t0 = f.triggers[0];
   const mainTrig = f.triggers.reduce((a, b) => (b.weight > a.weight ? b : a));
   let a1: Pick | null = null;

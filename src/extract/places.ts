@@ -438,7 +438,8 @@ export function findPlaces(gazetteer: GazetteerLike, cues: PlaceCues, doc: Marsa
     const t = tokens[c.tokenEnd];
     const last = tokens[c.tokenEnd - 1];
     if (!t || t.kind !== 'arabic' || /^(?:[وف]|(?:[وف]?[بكل])?ال|لل)/.test(t.norm)) return false;
-    if (/\S/.test(doc.text.slice(last.end, t.start)) || doc.text.slice(last.end, t.start).includes('\n')) return false;
+    // only spaces between them, on one line
+    if (!/^[^\S\n]*$/.test(doc.text.slice(last.end, t.start))) return false;
     return !keyIn(c.tokenEnd, cues.neverWords) && !keyIn(c.tokenEnd, cues.stopWords) && !keyIn(c.tokenEnd, cues.relations);
   };
   const kept: Candidate[] = [];
@@ -655,7 +656,7 @@ function choosePlace(doc: MarsadDocument, c: Candidate, countryRank: string[], c
   // a name a big city bears (عدن، جوبا، خان يونس، مدينة الرياض) means that city, not a hamlet of that
   // name in the article's country, unless a village word introduces it (قرية عدن)
   const villageCue = c.cueKind === 'place' && c.cue !== null && VILLAGE_CUE.test(fold(doc.text.slice(c.cue.start, c.cue.end)));
-  const major = !villageCue && c.places.some((p) => p.kind === 'capital' || (p.population ?? 0) >= 100000);
+  const major = !villageCue && (c.facts.bigCountries.length > 0 || c.facts.capitalCountries.length > 0);
   // the first of the best: what a stable sort by falling score puts first, each place scored once
   let best: Place | null = null;
   let bestScore = -Infinity;
