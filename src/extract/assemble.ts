@@ -872,7 +872,9 @@ function frameEvents(
 ): EventRecord[] {
   const { tokens, sentences } = doc.layers;
   const sent = sentences[f.sentence];
-  const ev = (sp: Span, field: EvidenceField, ruleId: string): Evidence => ({ ...sp, field, text: doc.text.slice(sp.start, sp.end), ruleId });
+  // the span only, not the mention it points at (a trigger's or a place's dozen fields, copied into every
+  // event's evidence and stored with it)
+  const ev = (sp: Span, field: EvidenceField, ruleId: string): Evidence => ({ start: sp.start, end: sp.end, field, text: doc.text.slice(sp.start, sp.end), ruleId });
 
   // places: the frame's own, else the last event's place before it, else the article's main place
   let placeList = f.places;

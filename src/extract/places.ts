@@ -9,7 +9,7 @@ import type { MarsadDocument, PlaceMention, Span, Token } from '../doc/types.js'
 import type { Country, Place, PlaceKind } from '../geo/types.js';
 import type { Stage } from '../pipeline/types.js';
 import { fold } from '../lang/ar/normalize.js';
-import { bareKey, documentKeys, type TokenKey } from './match/keys.js';
+import { bareKey, documentKeys, WordMemo, type TokenKey } from './match/keys.js';
 import { lastEndingBy } from './bisect.js';
 import { placeFacts, type PlaceFacts } from './place-facts.js';
 import { placeKey as placeKeyOf } from '../geo/keys.js';
@@ -101,11 +101,11 @@ interface Phrase {
  * words: each word asked a handful of questions per key (a name start? a country? how many words at
  * most?) and each phrase a lookup that built a fresh list of places, ~40% of the stage's time. The
  * knowledge is compiled once at start-up, so the answers hold; the memos are bounded, as the
- * gazetteer's own are, so a long-running worker does not grow. A word's keys are shared, frozen
- * arrays (documentKeys), so they key a WeakMap.
+ * gazetteer's own are, so a long-running worker does not grow. A word's answers are kept per word
+ * (WordMemo).
  */
 class GazetteerMemo implements GazetteerLike {
-  private readonly startsByKeys = new WeakMap<readonly TokenKey[], NameStarts>();
+  private readonly startsByKeys = new WordMemo<NameStarts>();
   private readonly placesByKey = new Map<string, Place[]>();
   private readonly placeById = new Map<string, Place | null | undefined>();
   private readonly phrases = new Map<string, Phrase>();
@@ -194,7 +194,7 @@ class GazetteerMemo implements GazetteerLike {
 class CueBits {
   private readonly bitOf = new Map<Set<string> | Map<string, unknown>, number>();
   private readonly sets: Array<Set<string> | Map<string, unknown>>;
-  private readonly byKeys = new WeakMap<readonly TokenKey[], number>();
+  private readonly byKeys = new WordMemo<number>();
 
   constructor(cues: PlaceCues) {
     this.sets = [cues.regionWords, cues.placeWords, cues.prepositions, cues.neverWords, cues.relations, cues.titles, cues.anaphors];

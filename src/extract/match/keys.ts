@@ -68,6 +68,35 @@ export function tokenKeys(tok: Token): TokenKey[] {
 }
 
 const CACHE = Symbol('tokenKeys');
+/** Per-word answers of the word memos (WordMemo), hung off a word's shared keys array. */
+const SLOTS = Symbol('wordSlots');
+let slotCount = 0;
+
+type Slotted = readonly TokenKey[] & { readonly [SLOTS]?: unknown[] };
+
+/**
+ * A memo of something a consumer (a phrase matcher, a cue table) computes once per distinct word:
+ * the answer is kept in a slot of the word's shared keys array (documentKeys), a property read where a
+ * WeakMap probe cost a hash lookup for every token of every document, once per lexicon. Keys arrays not
+ * from the shared memo (built by hand in tests) fall back to a WeakMap. When the memo of words is
+ * cleared past its bound, the answers go with it.
+ */
+export class WordMemo<V> {
+  private readonly slot = slotCount++;
+  private readonly fallback = new WeakMap<readonly TokenKey[], V>();
+
+  get(keys: readonly TokenKey[]): V | undefined {
+    const slots = (keys as Slotted)[SLOTS];
+    return slots ? (slots[this.slot] as V | undefined) : this.fallback.get(keys);
+  }
+
+  set(keys: readonly TokenKey[], value: V): V {
+    const slots = (keys as Slotted)[SLOTS];
+    if (slots) slots[this.slot] = value;
+    else this.fallback.set(keys, value);
+    return value;
+  }
+}
 
 /**
  * A memo of tokenKeys by kind and word, shared by every document: news repeats its words, so most
@@ -91,7 +120,9 @@ export class TokenKeyMemo {
         this.size = 0;
         this.byKind.set(tok.kind, (byWord = new Map()));
       }
-      keys = Object.freeze(tokenKeys(tok).map((k) => Object.freeze(k))) as TokenKey[];
+      keys = tokenKeys(tok).map((k) => Object.freeze(k));
+      Object.defineProperty(keys, SLOTS, { value: [], enumerable: false });
+      Object.freeze(keys);
       byWord.set(tok.norm, keys);
       this.size++;
     }

@@ -1,7 +1,7 @@
 // A phrase matcher: a trie over the bare keys of lexicon phrases, matched token by token. Matching is
 // apart from deciding: it proposes every lexicon entry a span could be, the stages decide among them.
 import type { Token } from '../../doc/types.js';
-import { phraseKeys, type TokenKey } from './keys.js';
+import { phraseKeys, WordMemo, type TokenKey } from './keys.js';
 
 interface Node<T> {
   next: Map<string, Node<T>>;
@@ -38,11 +38,12 @@ interface Opening<T> {
 export class PhraseMatcher<T> {
   private readonly root: Node<T> = { next: new Map(), payloads: [] };
   /**
-   * The keys of a word that open a phrase, remembered by the word's keys array (documentKeys shares
-   * one frozen array per word): most words open none, and every token asked this of every lexicon,
-   * a map probe per key. Forgotten whenever a phrase is added.
+   * The keys of a word that open a phrase, remembered per word (documentKeys shares one frozen array
+   * per word): most words open none, and every token asked this of every lexicon, a map probe per key.
+   * Forgotten whenever a phrase is added (made afresh at the first match after, so adding the
+   * lexicon's thousands of phrases does not use up a memo slot each).
    */
-  private openings = new WeakMap<readonly TokenKey[], Opening<T>[]>();
+  private openings: WordMemo<Opening<T>[]> | null = null;
   size = 0;
   maxTokens = 0;
 
@@ -60,7 +61,7 @@ export class PhraseMatcher<T> {
       node = nx;
     }
     if (!node.payloads.includes(payload)) node.payloads.push(payload);
-    this.openings = new WeakMap();
+    this.openings = null;
     this.size++;
     this.maxTokens = Math.max(this.maxTokens, keys.length);
     return true;
@@ -125,14 +126,15 @@ export class PhraseMatcher<T> {
 
   /** The keys of a word that open a phrase, in the order of the keys. */
   private openingsOf(keys: readonly TokenKey[]): Opening<T>[] {
-    let opens = this.openings.get(keys);
+    const memo = (this.openings ??= new WordMemo());
+    let opens = memo.get(keys);
     if (!opens) {
       opens = [];
       for (const key of keys) {
         const node = this.root.next.get(key.key);
         if (node) opens.push({ key, node });
       }
-      this.openings.set(keys, opens);
+      memo.set(keys, opens);
     }
     return opens;
   }
