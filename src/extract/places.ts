@@ -23,6 +23,8 @@ export interface GazetteerLike {
   isNameStart(word: string): boolean;
   /** The most words of a name or country key starting with this word (0: none); lets longer phrases skip lookups. */
   maxWordsFrom?(word: string): number;
+  /** Whether some name or country key goes on past this phrase (its words and a space); absent: maybe. */
+  continues?(key: string): boolean;
   maxNameTokens: number;
 }
 
@@ -93,6 +95,8 @@ interface Phrase {
   places?: Place[];
   facts?: PlaceFacts;
   country?: Country | null;
+  /** Whether some name is longer than this phrase and starts with it. */
+  more?: boolean;
   next?: Map<string, Phrase>;
 }
 
@@ -167,6 +171,11 @@ class GazetteerMemo implements GazetteerLike {
 
   factsOf(p: Phrase): PlaceFacts {
     return (p.facts ??= placeFacts(this.placesOf(p)));
+  }
+
+  /** Whether a longer name may start with this phrase (always, for a gazetteer that cannot tell). */
+  goesOn(p: Phrase): boolean {
+    return (p.more ??= this.gaz.continues ? this.gaz.continues(p.key) : true);
   }
 
   countryOf(p: Phrase): Country | null {
@@ -253,47 +262,68 @@ function cueBits(cues: PlaceCues): CueBits {
   return bits;
 }
 
+/** The phrases of a name's first word, by tokens taken; reused (nameAt runs for every word). */
+const chainScratch: Array<Phrase | null> = [];
+const MAX_NAME_TOKENS = 6;
+
 /**
- * The n-token phrase at token i opening with the key `first`, the other words by their exact keys;
- * null where a token is no word. A hyphen inside a name (غورما- رواس، ديابالي-نامبالا) is left out.
+ * The phrases at token i opening with the key `first`, the other words by their exact keys, into
+ * chainScratch[base + n] for n tokens (null where n tokens make no phrase); returns the most tokens
+ * walked. The walk stops where no name of the gazetteer goes on, a token is no word, or `maxWords`
+ * words are taken. A hyphen inside a name (غورما- رواس، ديابالي-نامبالا) is left out; a phrase
+ * never ends on one.
  */
-function phraseAt(gaz: GazetteerMemo, keys: TokenKey[][], tokens: Token[], first: string, i: number, n: number): Phrase | null {
+function phraseChain(gaz: GazetteerMemo, keys: TokenKey[][], tokens: Token[], first: string, i: number, maxN: number, maxWords: number, base: number): number {
   let p = gaz.phrase(null, first);
-  for (let j = i + 1; j < i + n; j++) {
+  chainScratch[base + 1] = p;
+  let words = 1;
+  let n = 1;
+  for (let j = i + 1; j < i + maxN; j++) {
+    if (words >= maxWords || !gaz.goesOn(p)) break;
     const t = tokens[j];
-    if (t && t.norm === '-' && j < i + n - 1) continue;
-    if (!t || (t.kind !== 'arabic' && t.kind !== 'latin' && t.kind !== 'number')) return null;
+    n = j - i + 1;
+    if (t.norm === '-') {
+      chainScratch[base + n] = null;
+      continue;
+    }
+    if (t.kind !== 'arabic' && t.kind !== 'latin' && t.kind !== 'number') {
+      n--;
+      break;
+    }
     p = gaz.phrase(p, keys[j][0].key);
+    words++;
+    chainScratch[base + n] = p;
   }
-  return p;
+  return n;
 }
 
-/** The longest gazetteer name at token i. */
+/** The longest gazetteer name at token i (of the word's first keys, the earlier on a tie). */
 function nameAt(gaz: GazetteerMemo, keys: TokenKey[][], tokens: Token[], i: number, end: number) {
   if (tokens[i].kind !== 'arabic' && tokens[i].kind !== 'latin') return null;
-  const maxN = Math.min(gaz.maxNameTokens || 5, 6, end - i);
-  // limits: no name starting with this word has more words than this, so longer phrases need no lookup
+  const maxN = Math.min(gaz.maxNameTokens || 5, MAX_NAME_TOKENS, end - i);
+  // limits: no name starting with this word has more words than this
   const { firsts, limits } = gaz.startsOf(keys[i]);
   if (!firsts.length) return null;
-  for (let n = maxN; n >= 1; n--) {
+  const stride = MAX_NAME_TOKENS + 1;
+  let longest = 0;
+  const walked = firsts.length === 1 ? null : new Array<number>(firsts.length);
+  for (let f = 0; f < firsts.length; f++) {
+    const n = phraseChain(gaz, keys, tokens, firsts[f].key, i, maxN, limits ? limits[f] : Infinity, f * stride);
+    if (walked) walked[f] = n;
+    if (n > longest) longest = n;
+  }
+  for (let n = longest; n >= 1; n--) {
     for (let f = 0; f < firsts.length; f++) {
-      const k = firsts[f];
-      if (limits && n > 1 && n > limits[f] && n - innerHyphens(tokens, i, n) > limits[f]) continue;
-      const phrase = phraseAt(gaz, keys, tokens, k.key, i, n);
+      if (n > (walked ? walked[f] : longest)) continue;
+      const phrase = chainScratch[f * stride + n];
       if (!phrase) continue;
       const places = gaz.placesOf(phrase);
       const country = n <= 3 ? gaz.countryOf(phrase) : null;
+      const k = firsts[f];
       if (places.length || country) return { tokenEnd: i + n, prefixLen: k.prefixLen, exact: k.exact, key: phrase.key, places, facts: gaz.factsOf(phrase), country };
     }
   }
   return null;
-}
-
-/** Hyphens that phraseAt leaves out of an n-token key at i (they do not count as words). */
-function innerHyphens(tokens: Token[], i: number, n: number): number {
-  let h = 0;
-  for (let j = i + 1; j < i + n - 1; j++) if (tokens[j]?.norm === '-') h++;
-  return h;
 }
 
 export function findPlaces(gazetteer: GazetteerLike, cues: PlaceCues, doc: MarsadDocument): PlaceMention[] {

@@ -80,6 +80,9 @@ export class Gazetteer {
   private readonly startsMemo = new Map<string, number>();
   /** The same for the countries' name and adjective keys. */
   private countryStarts: Map<string, number> | null = null;
+  /** Phrases (of whole words) that the overlay's keys or the countries' keys go on past. */
+  private extraPrefixes: Set<string> | null = null;
+  private readonly continuesMemo = new Map<string, boolean>();
 
   constructor(data: Buffer, commonWords: ReadonlySet<string> = new Set()) {
     this.commonWords = commonWords;
@@ -205,6 +208,30 @@ export class Gazetteer {
     return most;
   }
 
+  /**
+   * Whether some place name or country key goes on past this phrase (starts with it and a space): a
+   * text matcher walking a phrase word by word stops where no name can be longer. The file's keys
+   * `key …` sort together from the lower bound of `key` and a space (one bisection, remembered).
+   */
+  continues(key: string): boolean {
+    const memo = this.continuesMemo.get(key);
+    if (memo !== undefined) return memo;
+    if (this.continuesMemo.size > 200_000) this.continuesMemo.clear();
+    if (!this.extraPrefixes) {
+      this.extraPrefixes = new Set();
+      const keys = [...this.extraIndex.keys(), ...[...this.countryKeys.keys()].filter((k) => !k.startsWith('#'))];
+      for (const k of keys) for (let sp = k.indexOf(' '); sp > 0; sp = k.indexOf(' ', sp + 1)) this.extraPrefixes.add(k.slice(0, sp));
+    }
+    let goesOn = this.extraPrefixes.has(key);
+    if (!goesOn && key !== '') {
+      const probe = Buffer.from(`${key} `, 'utf8');
+      const s = this.lowerBound(probe);
+      goesOn = s + probe.length <= this.idxEnd && this.buf.compare(probe, 0, probe.length, s, s + probe.length) === 0;
+    }
+    this.continuesMemo.set(key, goesOn);
+    return goesOn;
+  }
+
   /** The first index line whose bytes are not below `probe` (idxEnd when none). */
   private lowerBound(probe: Buffer): number {
     const n = probe.length;
@@ -318,6 +345,8 @@ export class Gazetteer {
     this.rowsMemo.clear();
     this.nameStarts = null;
     this.countryStarts = null;
+    this.extraPrefixes = null;
+    this.continuesMemo.clear();
     this.curatedStats = stats;
     return stats;
   }
