@@ -1022,10 +1022,11 @@ function mergeSamePlaceDay(events: EventRecord[]): EventRecord[] {
   // (an execution — إعدام، صلب، ذبح، تصفية — is an act of its own, not the toll of a battle)
   const execution = (e: EventRecord) => e.evidence.some((v) => v.field === 'eventType' && /killing-execution/.test(v.ruleId ?? ''));
   const secondary = (e: EventRecord) => !execution(e) && (/^(killing|civilian-harm|attack|capture):/.test(e.rules.eventType ?? '') || /:(attack|killing)-default$/.test(e.rules.eventType ?? ''));
-  const ordered = [...events.filter((e) => !secondary(e)), ...events.filter(secondary)];
+  const secondaries = new Set(events.filter(secondary));
+  const ordered = [...events.filter((e) => !secondaries.has(e)), ...secondaries];
   for (const e of ordered) {
     const sameDay = (p: EventRecord) => (p.date ?? '') === (e.date ?? '') && samePlace(p, e);
-    const prev = out.find((p) => p.eventType === e.eventType && sameDay(p)) ?? (secondary(e) ? out.find(sameDay) : undefined);
+    const prev = out.find((p) => p.eventType === e.eventType && sameDay(p)) ?? (secondaries.has(e) ? out.find(sameDay) : undefined);
     if (!prev) {
       out.push(e);
       continue;
@@ -1057,7 +1058,7 @@ function inside(inner: EventRecord, outer: EventRecord): boolean {
 }
 
 function daysApart(a: string | null, b: string | null): number {
-  if (!a || !b) return 0;
+  if (!a || !b || a === b) return 0;
   return Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
 }
 

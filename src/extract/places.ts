@@ -504,14 +504,15 @@ export function findPlaces(gazetteer: GazetteerLike, cues: PlaceCues, doc: Marsa
     // (big: a district or county, admin-2, is big on paper but news names it with a region word)
     const { big, town } = c.facts;
     // "في سومبي التي تبعد 100 كلم عن تمبكتو"، "قرية X الواقعة شرق Y": a relative clause of place after it
-    const clause = !!cues.placeClauses?.size && [1, 2].some((n) => c.tokenEnd + n <= tokens.length &&
+    // (asked only where it decides)
+    const clause = () => !!cues.placeClauses?.size && [1, 2].some((n) => c.tokenEnd + n <= tokens.length &&
       cues.placeClauses!.has(keys.slice(c.tokenEnd, c.tokenEnd + n).map((k) => k[0].key).join(' ')));
     let ok: boolean;
     if (strongCue || inList) ok = true;
     else if (everyday) ok = false;
     else if (!single) ok = true;
     else if (big) ok = true;
-    else if (c.cueKind === 'preposition' || firstOfList) ok = town || clause;
+    else if (c.cueKind === 'preposition' || firstOfList) ok = town || clause();
     else ok = false;
     if (ok) kept.push(c);
   }

@@ -15,13 +15,20 @@ import type { Place } from './types.js';
 let gaz: Gazetteer;
 /** First word of every name key of the file and of the curated overlay → most words. */
 let starts: Map<string, number>;
+/** Every proper word prefix of a name key of the file, the curated overlay and the country keys. */
+let prefixes: Set<string>;
 
 beforeAll(() => {
   gaz = loadGazetteer();
   starts = new Map();
+  prefixes = new Set();
+  const notePrefixes = (words: string[]) => {
+    for (let n = 1; n < words.length; n++) prefixes.add(words.slice(0, n).join(' '));
+  };
   const note = (key: string) => {
     const words = key.split(' ');
     starts.set(words[0], Math.max(starts.get(words[0]) ?? 0, words.length));
+    notePrefixes(words);
   };
   const text = gunzipSync(readFileSync(dataPath('gazetteer', GAZETTEER_FILE))).toString('utf8');
   const lines = text.slice(text.indexOf(`\n${INDEX_MARKER}`) + 1).split('\n').slice(1);
@@ -31,6 +38,7 @@ beforeAll(() => {
   }
   // the curated overlay's names, keyed as the loader keys them
   for (const p of gaz.all()) if (p.source.split('+').includes('cur')) for (const k of placeKeysOf(p.names, p.countryCode)) note(k);
+  for (const c of gaz.countries()) for (const k of [...c.nameKeys, ...c.adjectiveKeys]) notePrefixes(k.split(' '));
 });
 
 describe('name starts', () => {
@@ -63,6 +71,27 @@ describe('name starts', () => {
         expect(gaz.maxWordsFrom(words[0]), k).toBeGreaterThanOrEqual(words.length);
       }
     }
+  });
+});
+
+describe('phrases that a longer name goes on past', () => {
+  it('says yes for every proper word prefix of a name, and for nothing else', () => {
+    let checked = 0;
+    for (const prefix of prefixes) {
+      if (checked++ % 10) continue;
+      expect(gaz.continues(prefix), prefix).toBe(true);
+    }
+    // whole names with no longer name after them, words that open none, and unfinished words
+    const all = [...prefixes];
+    for (const key of ['xyzzy', 'قالت', 'وأضاف', ...all.slice(0, 200).map((p) => `${p}x`), ...all.slice(0, 200).map((p) => `${p} xyzzy`)]) {
+      expect(gaz.continues(key), key).toBe(prefixes.has(key));
+    }
+  });
+
+  it('answers by whole words: a name that goes on is no prefix of a longer first word', () => {
+    const name = [...prefixes].find((p) => !p.includes(' ') && p.length >= 3)!;
+    expect(gaz.continues(name)).toBe(true);
+    expect(gaz.continues(name.slice(0, -1))).toBe(prefixes.has(name.slice(0, -1)));
   });
 });
 
