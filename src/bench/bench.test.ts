@@ -159,6 +159,8 @@ describe.skipIf(!built)('npm run bench -- --quick --json', () => {
     for (const key of ['extractLengthExponent', 'ingestSizeExponent']) expect(json[key], key).toBeGreaterThan(0);
     for (const key of ['extractLengthLinear', 'ingestSizeLinear']) expect([0, 1]).toContain(json[key]);
     expect(json.extractRatioToReading).toBeGreaterThan(0);
+    // extraction timed again in a thread set up as the pool's
+    for (const key of ['extractThreadDocsPerSec', 'extractThreadCpuDocsPerSec', 'extractThreadP99Ms']) expect(json[key], key).toBeGreaterThan(0);
     expect(err).toMatch(/extraction time against article length: growth exponent/);
   });
 });

@@ -91,6 +91,10 @@ export function markdownReport(json: Json, parts: ReportPart[] = []): string {
       `  ${fmt(n('extractP50Ms'), 1)} ms and p99 ${fmt(n('extractP99Ms'), 1)} ms an article; that is ${fmt((n('extractRatioToReading') ?? 0) * 100, 1)} % of the`,
       `  reading ceiling (normalise and tokenise only: ${fmt(n('extractReadingDocsPerSec'))} articles a second in the same run).`,
       `  Loading the knowledge and the gazetteer takes ${fmt(n('extractStartupMs'))} ms once per process or worker thread.`);
+    if (n('extractThreadDocsPerSec') !== undefined) {
+      p(`  In one extraction thread of the pool (what \`marsad ingest\` runs on each core, with its larger young generation):`,
+        `  ${fmt(n('extractThreadDocsPerSec'))} articles a second (${fmt(n('extractThreadCpuDocsPerSec'))} per second of CPU time), p99 ${fmt(n('extractThreadP99Ms'), 1)} ms.`);
+    }
   }
   const apiRows: string[] = [];
   for (const size of ['100k', '1m']) {
