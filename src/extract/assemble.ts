@@ -1045,6 +1045,21 @@ function isBroad(e: EventRecord): boolean {
   return !!loc && (loc.geoPrecision > 1 || ADMIN_PLACE.has(loc.kind ?? ''));
 }
 
+/**
+ * A named place the gazetteer lacks, put at the point of the place the text relates it to: a place of
+ * its own, not a summary that a precise place absorbs. It absorbs the region it lies in (its admin-1 is
+ * known), never "near X" (its point is X's, not its own).
+ */
+function isUnknownPlace(e: EventRecord): boolean {
+  return !!e.rules.location?.startsWith('place.unknown-name');
+}
+
+/** A region: an administrative area, or a place known only as far as its region. */
+function isRegion(e: EventRecord): boolean {
+  const loc = e.location;
+  return !!loc && (loc.geoPrecision === 3 || ADMIN_PLACE.has(loc.kind ?? ''));
+}
+
 /** Is `inner` inside the broad place of `outer` (its province, its district, or a few km from "near X")? */
 function inside(inner: EventRecord, outer: EventRecord): boolean {
   const x = inner.location;
@@ -1070,8 +1085,8 @@ function daysApart(a: string | null, b: string | null): number {
 function foldBroadPlaces(events: EventRecord[]): EventRecord[] {
   const out = [...events];
   for (const e of events) {
-    if (!isBroad(e)) continue;
-    const host = out.find((f) => f !== e && !isBroad(f) && f.eventType === e.eventType && daysApart(f.date, e.date) === 0 && inside(f, e));
+    if (!isBroad(e) || isUnknownPlace(e)) continue;
+    const host = out.find((f) => f !== e && (isUnknownPlace(f) ? isRegion(e) : !isBroad(f)) && f.eventType === e.eventType && daysApart(f.date, e.date) === 0 && inside(f, e));
     if (!host) continue;
     absorb(host, e);
     host.rules.location = `${host.rules.location ?? ''}+folded-broad`;

@@ -46,6 +46,17 @@ const rows: Array<{ text: string; want: Want[] }> = [
     want: [w('إدلب', 'gn:169389', 1, 'place.cue.place'), w('خربة السنديان', null, 3, 'place.unknown-name.admin1', 'Idlib')] },
   // unquoted, or with no place named anywhere, an unknown word is no place
   { text: 'سيطر المسلحون على بلدة "بلعيسو" بعد انسحاب القوات.', want: [] },
+  // an unquoted name in construct after a place word, that the text puts in or near a known place: kept
+  // as written, at that place's point, precision 2 (ب glued to the relation word, or في before it)
+  { text: 'سقطت قذائف صاروخية على مخيم تل السمن بريف الرقة الشمالي.',
+    want: [w('تل السمن', null, 2, 'place.unknown-name.in'), w('ريف الرقة', 'gn:172955', 3, 'place.relative.ريف')] },
+  { text: 'قصفت الطائرات الحربية منطقة قبر الإنكليز في ريف حلب الشمالي بالقنابل.',
+    want: [w('قبر الإنكليز', null, 2, 'place.unknown-name.in'), w('ريف حلب', 'gn:170063', 3, 'place.relative.ريف')] },
+  // … but not an adjective, a common noun in construct, a lexicon word, or a name placed only in a country
+  { text: 'قصفت الطائرات منطقة عسكرية في ريف حمص.', want: [w('ريف حمص', 'gn:169577', 3, 'place.relative.ريف')] },
+  { text: 'سيطر الجيش على منطقة عمليات التنظيم في ريف حمص.', want: [w('ريف حمص', 'gn:169577', 3, 'place.relative.ريف')] },
+  { text: 'تجددت المواجهات في منطقة الاشتباكات في ريف حمص.', want: [w('ريف حمص', 'gn:169577', 3, 'place.relative.ريف')] },
+  { text: 'قصفت الطائرات منطقة تل السمن في سوريا.', want: [] },
 ];
 
 let extract: Extractor;
@@ -75,6 +86,15 @@ describe('events at a name the gazetteer lacks', () => {
       expect(e.location?.gazetteerId ?? null).toBeNull();
       expect(e.location?.countryCode).toBe('SO');
     }
+  });
+});
+
+describe('events at an unquoted name the gazetteer lacks', () => {
+  it('are events of their own: a precise place in the same region does not absorb them, nor they a town near their point', () => {
+    const text = 'قصفت الطائرات الحربية منطقة قبر الإنكليز في ريف حلب الشمالي، فيما ألقت المروحيات براميل متفجرة على مدينة حلب.';
+    const doc = extract({ id: 'place-names-test', text, publishedAt: '2019-05-12' });
+    const places = doc.events.map((e) => [e.location?.nameAr, e.location?.geoPrecision]);
+    expect(places).toEqual([['قبر الإنكليز', 2], ['حلب', 1]]);
   });
 });
 

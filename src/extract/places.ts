@@ -50,6 +50,8 @@ export interface PlaceCues {
   placeClauses?: Set<string>;
   /** Dual relative words (ريفي إدلب وحلب): the second name of the pair is related the same way. */
   dualRelations?: Set<string>;
+  /** Place words after which a name the gazetteer lacks is taken when the text places it (منطقة X في ريف حلب). */
+  unknownNameCues?: Map<string, PlaceKind>;
 }
 
 const SETTLEMENTS: ReadonlySet<PlaceKind> = new Set(['capital', 'city', 'town', 'village', 'hamlet', 'district', 'camp']);
@@ -542,6 +544,7 @@ export function findPlaces(gazetteer: GazetteerLike, cues: PlaceCues, doc: Marsa
   }
   namesakesNear(out, tokens);
   const unknown = unknownNames(doc, cues, keys, out, gaz);
+  unknown.added.push(...unquotedUnknownNames(doc, cues, keys, out));
   if (unknown.added.length) {
     for (let k = out.length - 1; k >= 0; k--) if (unknown.dropped.has(out[k])) out.splice(k, 1);
     out.push(...unknown.added);
@@ -813,6 +816,69 @@ function unknownNames(doc: MarsadDocument, cues: PlaceCues, keys: TokenKey[][], 
     }
   }
   return { added: out, dropped };
+}
+
+/**
+ * "قصفت الطائرات منطقة قبر الإنكليز في ريف حلب": a name the gazetteer lacks, unquoted, between a place
+ * word without its article (منطقة، قرية، بلدة، مخيم) and a known place the text puts it in or near. Only
+ * a name in construct is taken — up to two words and then one with the article (قبر الإنكليز، الحصن),
+ * none of them a word of the lexicons or an everyday word — for an indefinite word after the place word
+ * may be an adjective or a verb (منطقة عسكرية، قرية تقع). It is reported as written, without a
+ * gazetteer id, at the anchor's point and geo-precision 2 (a named part of the anchor's surroundings:
+ * not a region, which an event at a precise place in it would absorb).
+ */
+function unquotedUnknownNames(doc: MarsadDocument, cues: PlaceCues, keys: TokenKey[][], found: PlaceMention[]): PlaceMention[] {
+  const out: PlaceMention[] = [];
+  const nameCues = cues.unknownNameCues;
+  if (!nameCues?.size) return out;
+  const tokens = doc.layers.tokens;
+  const covered = new Uint8Array(tokens.length + 1);
+  for (const m of found) for (let t = m.tokenStart; t < m.tokenEnd && t < tokens.length; t++) covered[t] = 1;
+  // the words of the name: heads without the article (تل، خربة، قبر — a place word may head one, a
+  // function, cue or bearing word may not), then one with it, neither a lexicon nor an everyday word
+  const word = (t: number) => tokens[t].kind === 'arabic' && !covered[t];
+  const head = (t: number) => word(t) && !tokens[t].norm.startsWith('ال') &&
+    !keys[t].some((k) => k.exact && cues.neverWords.has(k.key) && !cues.placeWords.has(k.key));
+  const last = (t: number) => word(t) && tokens[t].norm.startsWith('ال') &&
+    !keys[t].some((k) => k.exact && (cues.stopWords.has(k.key) || cues.neverWords.has(k.key)));
+  for (const sent of doc.layers.sentences) {
+    for (let p = sent.tokenStart; p < sent.tokenEnd - 3; p++) {
+      const cue = keys[p].find((k) => nameCues.has(k.key) && !tokens[p].norm.includes(`ال${k.key}`));
+      if (!cue || covered[p]) continue;
+      let e = p + 1;
+      while (e < p + 3 && e < sent.tokenEnd && head(e)) e++;
+      if (e >= sent.tokenEnd || !last(e)) continue;
+      e++;
+      // then the place it lies in or near: في، قرب، a bearing (شمال، ريف…), a place word, or ب glued to it
+      let q = e;
+      while (q < sent.tokenEnd && q - e < 3 && (tokens[q].norm === 'في' || keys[q].some((k) => k.exact && (cues.relations.has(k.key) || cues.placeWords.has(k.key) || cues.regionWords.has(k.key) || k.key === 'قرب')))) q++;
+      // (an anchor starting in the word right after the name has ب glued to it or to its relation word: بحلب، بريف)
+      const glued = tokens[e].norm.startsWith('ب') && keys[e].some((k) => k.prefixLen === 1);
+      const anchor = found.find((m) => m.tokenStart >= e && m.tokenStart <= q && m.kind !== 'country' && m.lat !== null && (m.tokenStart > e || glued));
+      if (!anchor) continue;
+      out.push({
+        start: tokens[p + 1].start,
+        end: tokens[e - 1].end,
+        nameAr: doc.text.slice(tokens[p + 1].start, tokens[e - 1].end),
+        gazetteerId: null,
+        name: null,
+        country: anchor.country,
+        countryCode: anchor.countryCode,
+        admin1: anchor.admin1,
+        admin2: anchor.admin2,
+        lat: anchor.lat,
+        lon: anchor.lon,
+        kind: nameCues.get(cue.key)!,
+        geoPrecision: 2,
+        tokenStart: p + 1,
+        tokenEnd: e,
+        cue: { start: tokens[p].start, end: tokens[p].end },
+        ruleId: 'place.unknown-name.in',
+      });
+      p = e - 1;
+    }
+  }
+  return out;
 }
 
 // words that only tell twin villages apart (الغربي، الكبرى، الجديدة): a name found without them is the place

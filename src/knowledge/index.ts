@@ -13,6 +13,7 @@ import { compileModality, type ModalityData, type ModalityLexicon } from '../ext
 import type { PlaceCues } from '../extract/places.js';
 import { compileTriggers, type TriggerData, type TriggerLexicon } from '../extract/triggers.js';
 import { loadGazetteer, type Gazetteer } from '../geo/gazetteer.js';
+import type { PlaceKind } from '../geo/types.js';
 import type { KnownWord } from '../lang/ar/clitics.js';
 import { loadArabicData, type ArabicData } from '../lang/ar/data.js';
 import { fold } from '../lang/ar/normalize.js';
@@ -61,6 +62,7 @@ interface PlaceCueData {
   anaphors: Record<string, 'settlement' | 'camp' | 'capital' | 'any'>;
   placeClauses?: string[];
   dualRelations?: string[];
+  unknownNameCues?: Record<string, PlaceKind>;
 }
 
 const bare = (w: string) => bareKey(fold(w));
@@ -134,6 +136,7 @@ export function loadKnowledge(opts: KnowledgeOptions = {}): Knowledge {
     anaphors: new Map(Object.entries(pc.anaphors).map(([k, v]) => [bare(k), v])),
     placeClauses: new Set((pc.placeClauses ?? []).map((w) => w.split(' ').map(bare).join(' '))),
     dualRelations: new Set((pc.dualRelations ?? []).map(bare)),
+    unknownNameCues: new Map(Object.entries(pc.unknownNameCues ?? {}).map(([k, v]) => [bare(k), v])),
     stopWords,
   };
 
