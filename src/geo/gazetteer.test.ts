@@ -112,6 +112,22 @@ describe('non-town places from the curated file', () => {
   });
 });
 
+describe('Arabic names the sources lack for places they have (curated aliases)', () => {
+  it.each([
+    ['سديروت', 'IL', 31.525, 34.597, {}],
+    ['كريات شمونة', 'IL', 33.207, 35.572, {}],
+    ['عسقلان', 'IL', 31.669, 34.571, {}],
+    ['أسدود', 'IL', 31.792, 34.65, {}],
+    // a namesake of Egyptian and Iraqi villages: Israel's in an Israeli context
+    ['المطلة', 'IL', 33.279, 35.58, { countryHint: ['IL'] }],
+    ['الجليل الأعلى', 'IL', 33.05, 35.5, {}],
+    ['الجولان', 'SY', 33.0, 35.75, {}],
+    ['أبيي', 'SD', 9.596, 28.436, {}],
+  ] as Array<[string, string, number, number, RankContext]>)('%s', (name, cc, lat, lon, ctx) => {
+    expectNear(name, ctx, cc, lat, lon, 5);
+  });
+});
+
 describe('countries, regions and context', () => {
   it('finds countries by name, nationality adjective and code', () => {
     expect(gaz.countryByKey(placeKey('الليبية'))?.code).toBe('LY');
