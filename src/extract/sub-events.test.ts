@@ -96,6 +96,9 @@ const rows: Row[] = [
     r('2019-05-12', 'قصفت قوات النظام بلدة كفرنبل بالصواريخ، ما أدى إلى مقتل 6 مدنيين.', 'Shelling/artillery/missile attack', 'Military Forces of Syria (2000-2024)', 'Civilians (Syria)', 'كفرنبل', 'Kafr Nabl', 'Syria', '2019-05-12', 2, 6, null),
     r('2024-01-08', 'سقطت قذائف مدفعية على مدينة الفاشر أمس، وأصيب 10 أشخاص.', 'Shelling/artillery/missile attack', 'Unidentified Armed Group (Sudan)', null, 'الفاشر', 'El Fasher', 'Sudan', '2024-01-07', 1, 0, 10),
     r('2018-07-01', 'قصفت قوات الجيش الوطني الليبي أحياء مدينة درنة بالمدفعية.', 'Shelling/artillery/missile attack', 'Military Forces of Libya (2014-) Libyan National Army', null, 'درنة', 'Darnah', 'Libya', '2018-07-01', 2, 0, null),
+    // a verb phrase around its subject (VSO): أطلق … صواريخ with the group named between
+    r('2024-02-14', 'أطلق حزب الله صواريخ على بلدة كريات شمونة صباح اليوم.', 'Shelling/artillery/missile attack', 'Hezbollah', null, 'كريات شمونة', 'Kiryat Shmona', 'Israel', '2024-02-14', 1, 0, null),
+    r('2023-10-20', 'أطلقت حركة حماس صواريخ على مدينة عسقلان أمس.', 'Shelling/artillery/missile attack', 'Hamas Movement', null, 'عسقلان', 'Ashkelon', 'Israel', '2023-10-19', 1, 0, null),
     r('2019-01-20', 'سقطت قذيفة هاون على مدرسة في مدينة الفوعة، ما أسفر عن مقتل طفلين.', 'Shelling/artillery/missile attack', 'Unidentified Armed Group (Syria)', null, 'الفوعة', 'Al Fu\'ah', 'Syria', '2019-01-20', 2, 2, null),
     // Remote explosive/landmine/IED
     r('2018-05-22', 'انفجرت سيارة مفخخة قرب مقر حكومي في مدينة عفرين، وقتل 5 أشخاص.', 'Remote explosive/landmine/IED', 'Unidentified Armed Group (Syria)', null, 'عفرين', '\'Afrin', 'Syria', '2018-05-22', 2, 5, null),

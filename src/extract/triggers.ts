@@ -84,11 +84,19 @@ export function findCues(lex: TriggerLexicon, keys: TokenKey[][], tokens: Token[
   return out;
 }
 
+/** Most words of a named subject a verb phrase may stand around ("أطلق حزب الله صواريخ"). */
+const MAX_SUBJECT_GAP = 4;
+
 export function findTriggers(lex: TriggerLexicon, doc: MarsadDocument): TriggerMention[] {
   const keys = documentKeys(doc);
   const tokens = doc.layers.tokens;
   const out: TriggerMention[] = [];
-  for (const m of lex.matcher.findAll(keys, tokens)) {
+  // a verb phrase may stand around an actor named between its words, its subject (VSO)
+  const gaps = new Int32Array(tokens.length);
+  for (const a of doc.layers.actors ?? []) {
+    if (a.tokenEnd - a.tokenStart <= MAX_SUBJECT_GAP && a.start === tokens[a.tokenStart].start) gaps[a.tokenStart] = a.tokenEnd;
+  }
+  for (const m of lex.matcher.findAll(keys, tokens, 0, tokens.length, gaps)) {
     // prefer the most specific family when a form is listed under several (first listed wins ties)
     const t = [...m.payloads].sort((a, b) => (b.weight ?? 0.8) - (a.weight ?? 0.8))[0];
     const rules = lex.families.get(t.family)!;
@@ -115,7 +123,7 @@ export function findTriggers(lex: TriggerLexicon, doc: MarsadDocument): TriggerM
 export function triggersStage(lex: TriggerLexicon): Stage {
   return {
     name: 'triggers',
-    needs: ['tokens'],
+    needs: ['tokens', 'actors'],
     adds: ['triggers'],
     run(doc) {
       doc.layers.triggers = findTriggers(lex, doc);

@@ -92,3 +92,27 @@ describe('TokenKeyMemo', () => {
     expect(memo.keysOf(tokens[1])).toEqual(tokenKeys(tokens[1]));
   });
 });
+
+describe('PhraseMatcher gaps', () => {
+  const m = matcher({ 'أطلق صواريخ': 'launch', 'أطلق النار على': 'fire-at' });
+  /** Matches with the words from..to-1 of each [from, to] skippable once. */
+  const gapped = (text: string, spans: Array<[number, number]>) => {
+    const doc = read(text);
+    const tokens = doc.layers.tokens;
+    const gaps = new Int32Array(tokens.length);
+    for (const [from, to] of spans) gaps[from] = to;
+    return m.findAll(documentKeys(doc), tokens, 0, tokens.length, gaps).map((x) => [text.slice(tokens[x.tokenStart].start, tokens[x.tokenEnd - 1].end), x.payloads.join('|')]);
+  };
+
+  it('skips a marked span between the words of a phrase (a subject between verb and object)', () => {
+    expect(gapped('أطلق حزب الله صواريخ على البلدة.', [[1, 3]])).toEqual([['أطلق حزب الله صواريخ', 'launch']]);
+    expect(gapped('أطلق حزب الله صواريخ على البلدة.', [])).toEqual([]);
+  });
+
+  it('skips once, never before the first word, and only what is marked', () => {
+    expect(gapped('أطلق مسلحون النار على الدورية.', [[1, 2]])).toEqual([['أطلق مسلحون النار على', 'fire-at']]);
+    expect(gapped('أطلق مسلحون النار مجددا على الدورية.', [[1, 2], [3, 4]])).toEqual([]);
+    expect(gapped('حزب الله أطلق صواريخ.', [[0, 2]])).toEqual([['أطلق صواريخ', 'launch']]);
+    expect(gapped('أطلق حزب الله صواريخ.', [[1, 2]])).toEqual([]);
+  });
+});

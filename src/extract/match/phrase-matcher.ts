@@ -67,8 +67,12 @@ export class PhraseMatcher<T> {
     return true;
   }
 
-  /** The longest phrase starting at token i (ending before `end`), preferring the word as written. */
-  matchAt(keys: TokenKey[][], tokens: Token[], i: number, end = tokens.length): PhraseMatch<T> | null {
+  /**
+   * The longest phrase starting at token i (ending before `end`), preferring the word as written.
+   * `gaps[j]`, where set above j, lets a phrase skip the words j…gaps[j]-1 once, after its first word:
+   * a subject between a verb and its object ("أطلق حزب الله صواريخ" for أطلق صواريخ).
+   */
+  matchAt(keys: TokenKey[][], tokens: Token[], i: number, end = tokens.length, gaps?: Int32Array): PhraseMatch<T> | null {
     // the best so far in plain locals: one object is built for the answer only (this runs for
     // every token of every document, once per lexicon)
     let bestEnd = -1;
@@ -82,6 +86,7 @@ export class PhraseMatcher<T> {
       let j = i + 1;
       let foundEnd = -1;
       let foundPayloads: T[] | null = null;
+      let skipped = false;
       if (node.payloads.length) {
         foundEnd = j;
         foundPayloads = node.payloads;
@@ -103,7 +108,14 @@ export class PhraseMatcher<T> {
           }
         }
         // inner words: as written, or with a pronoun suffix cut; never a proclitic
-        const nx: Node<T> | undefined = innerNext(node, keys[j]);
+        let nx: Node<T> | undefined = innerNext(node, keys[j]);
+        if (!nx && gaps && !skipped && gaps[j] > j && gaps[j] < end) {
+          nx = innerNext(node, keys[gaps[j]]);
+          if (nx) {
+            skipped = true;
+            j = gaps[j];
+          }
+        }
         if (!nx) break;
         node = nx;
         j++;
@@ -140,11 +152,11 @@ export class PhraseMatcher<T> {
   }
 
   /** Every longest match in [start, end), left to right, without overlaps. */
-  findAll(keys: TokenKey[][], tokens: Token[], start = 0, end = tokens.length): PhraseMatch<T>[] {
+  findAll(keys: TokenKey[][], tokens: Token[], start = 0, end = tokens.length, gaps?: Int32Array): PhraseMatch<T>[] {
     const out: PhraseMatch<T>[] = [];
     let i = start;
     while (i < end) {
-      const m = this.matchAt(keys, tokens, i, end);
+      const m = this.matchAt(keys, tokens, i, end, gaps);
       if (m) {
         out.push(m);
         i = m.tokenEnd;
