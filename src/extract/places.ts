@@ -341,7 +341,8 @@ export function findPlaces(gazetteer: GazetteerLike, cues: PlaceCues, doc: Marsa
     let i = sent.tokenStart;
     while (i < sent.tokenEnd) {
       const m = isWord(tokens[i]) ? nameAt(gaz, keys, tokens, i, sent.tokenEnd) : null;
-      if (!m) {
+      // a one-word name that is a function or cue word (أن، على، بين) is never taken: no candidate
+      if (!m || (m.tokenEnd - i === 1 && !m.country && cues.neverWords.has(m.key))) {
         i++;
         continue;
       }
