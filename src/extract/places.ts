@@ -197,6 +197,9 @@ class GazetteerMemo implements GazetteerLike {
   }
 }
 
+/** Whether some key of the document's i-th token is in a cue set. */
+type CueTest = (i: number, set: Set<string> | Map<string, unknown>) => boolean;
+
 /**
  * Which cue sets a word's keys meet, as bits, remembered by the word's shared keys array: a candidate
  * asked the same sets of the words before it some twenty times, a scan of every key each time. The
@@ -209,6 +212,7 @@ class CueBits {
 
   constructor(cues: PlaceCues) {
     this.sets = [cues.regionWords, cues.placeWords, cues.prepositions, cues.neverWords, cues.relations, cues.titles, cues.anaphors];
+    if (cues.unknownNameCues) this.sets.push(cues.unknownNameCues);
     this.sets.forEach((set, k) => this.bitOf.set(set, 1 << k));
   }
 
@@ -232,7 +236,7 @@ class CueBits {
    * `has` over one document's tokens (their shared keys arrays), each token's bits looked up once:
    * the finder asks about the same few tokens before each of a hundred candidates.
    */
-  forDocument(keys: readonly (readonly TokenKey[])[]): (i: number, set: Set<string> | Map<string, unknown>) => boolean {
+  forDocument(keys: readonly (readonly TokenKey[])[]): CueTest {
     const known = new Int32Array(keys.length).fill(-1);
     return (i, set) => {
       const bit = this.bitOf.get(set);
@@ -545,7 +549,7 @@ export function findPlaces(gazetteer: GazetteerLike, cues: PlaceCues, doc: Marsa
   }
   namesakesNear(out, tokens);
   const unknown = unknownNames(doc, cues, keys, out, gaz);
-  unknown.added.push(...unquotedUnknownNames(doc, cues, keys, out));
+  unknown.added.push(...unquotedUnknownNames(doc, cues, keys, out, inSet));
   if (unknown.added.length) {
     for (let k = out.length - 1; k >= 0; k--) if (unknown.dropped.has(out[k])) out.splice(k, 1);
     out.push(...unknown.added);
@@ -828,7 +832,7 @@ function unknownNames(doc: MarsadDocument, cues: PlaceCues, keys: TokenKey[][], 
  * gazetteer id, at the anchor's point and geo-precision 2 (a named part of the anchor's surroundings:
  * not a region, which an event at a precise place in it would absorb).
  */
-function unquotedUnknownNames(doc: MarsadDocument, cues: PlaceCues, keys: TokenKey[][], found: PlaceMention[]): PlaceMention[] {
+function unquotedUnknownNames(doc: MarsadDocument, cues: PlaceCues, keys: TokenKey[][], found: PlaceMention[], inSet: CueTest): PlaceMention[] {
   const out: PlaceMention[] = [];
   const nameCues = cues.unknownNameCues;
   if (!nameCues?.size) return out;
@@ -844,8 +848,9 @@ function unquotedUnknownNames(doc: MarsadDocument, cues: PlaceCues, keys: TokenK
     !keys[t].some((k) => k.exact && (cues.stopWords.has(k.key) || cues.neverWords.has(k.key)));
   for (const sent of doc.layers.sentences) {
     for (let p = sent.tokenStart; p < sent.tokenEnd - 3; p++) {
+      if (covered[p] || !inSet(p, nameCues)) continue;
       const cue = keys[p].find((k) => nameCues.has(k.key) && !tokens[p].norm.includes(`ال${k.key}`));
-      if (!cue || covered[p]) continue;
+      if (!cue) continue;
       let e = p + 1;
       while (e < p + 3 && e < sent.tokenEnd && head(e)) e++;
       if (e >= sent.tokenEnd || !last(e)) continue;
@@ -933,7 +938,7 @@ function anaphors(
   keys: TokenKey[][],
   found: PlaceMention[],
   gaz: GazetteerLike,
-  inSet: (i: number, set: Set<string> | Map<string, unknown>) => boolean,
+  inSet: CueTest,
 ): PlaceMention[] {
   const tokens = doc.layers.tokens;
   const out: PlaceMention[] = [];
