@@ -57,6 +57,14 @@ const rows: Array<{ text: string; want: Want[] }> = [
   { text: 'سيطر الجيش على منطقة عمليات التنظيم في ريف حمص.', want: [w('ريف حمص', 'gn:169577', 3, 'place.relative.ريف')] },
   { text: 'تجددت المواجهات في منطقة الاشتباكات في ريف حمص.', want: [w('ريف حمص', 'gn:169577', 3, 'place.relative.ريف')] },
   { text: 'قصفت الطائرات منطقة تل السمن في سوريا.', want: [] },
+  // a name after a place word that the gazetteer knows only far from the town the text puts it in is a
+  // part of that town (left out: the town is the place); in a region, a village it lacks (at the region)
+  { text: 'قتل ثلاثة مدنيين في قصف على منطقة السوق في مدينة إدلب.', want: [w('إدلب', 'gn:169389', 1, 'place.cue.place')] },
+  { text: 'قصفت الطائرات قرية الصناعة في ريف حمص.',
+    want: [w('الصناعة', null, 2, 'place.unknown-name.in'), w('ريف حمص', 'gn:169577', 3, 'place.relative.ريف')] },
+  // … but a village near the region it is put in is itself
+  { text: 'قصفت الطائرات بلدة كفرنبل في ريف إدلب.',
+    want: [w('كفرنبل', 'gn:168661', 1, 'place.cue.place'), w('ريف إدلب', 'gn:169389', 3, 'place.relative.ريف')] },
 ];
 
 let extract: Extractor;

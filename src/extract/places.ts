@@ -548,6 +548,7 @@ export function findPlaces(gazetteer: GazetteerLike, cues: PlaceCues, doc: Marsa
     out.push(pm);
   }
   namesakesNear(out, tokens);
+  namesakesIn(out, tokens, keys, cues);
   const unknown = unknownNames(doc, cues, keys, out, gaz);
   unknown.added.push(...unquotedUnknownNames(doc, cues, keys, out, inSet));
   if (unknown.added.length) {
@@ -885,6 +886,49 @@ function unquotedUnknownNames(doc: MarsadDocument, cues: PlaceCues, keys: TokenK
     }
   }
   return out;
+}
+
+/**
+ * "منطقة السوق في مدينة إدلب"، "قرية الصناعة في ريف حمص": a name after a place word that the gazetteer
+ * knows only far from the place the text puts it in is a namesake. In a town, it is a part of that town
+ * the gazetteer lacks: it is left out and the town is the place. In a region (ريف X، محافظة X), it is a
+ * village the gazetteer lacks: reported as written at the region's point, geo-precision 2 (rule
+ * place.unknown-name.in), never at the namesake's. The same name elsewhere in the article goes with it.
+ */
+function namesakesIn(out: PlaceMention[], tokens: Token[], keys: TokenKey[][], cues: PlaceCues): void {
+  const dropped = new Set<string>();
+  const replaced = new Map<string, PlaceMention>();
+  for (let k = 0; k + 1 < out.length; k++) {
+    const a = out[k];
+    const b = out[k + 1];
+    if (a.ruleId !== 'place.cue.place' || a.relation || !a.gazetteerId || a.lat === null || b.lat === null || a.lon === null || b.lon === null) continue;
+    if (!a.kind || !['village', 'hamlet', 'town'].includes(a.kind) || b.kind === 'country') continue;
+    // in it: في, a place or region word, or ب glued to the next word, between them
+    const between = tokens.slice(a.tokenEnd, b.tokenStart);
+    const glued = b.tokenStart === a.tokenEnd && tokens[b.tokenStart]?.norm.startsWith('ب');
+    const inIt = glued || (between.some((t) => t.norm === 'في') && between.every((t, j) => t.norm === 'في' || QUOTE.test(t.norm) ||
+      keys[a.tokenEnd + j].some((x) => x.exact && (cues.placeWords.has(x.key) || cues.regionWords.has(x.key)))));
+    if (!inIt) continue;
+    const cos = Math.cos((b.lat * Math.PI) / 180);
+    const d = Math.hypot(a.lat - b.lat, (a.lon - b.lon) * cos) * 111;
+    const town = !b.relation && b.geoPrecision === 1 && SETTLEMENTS.has(b.kind as PlaceKind);
+    if (a.countryCode === b.countryCode && d <= (town ? 60 : 150)) continue;
+    if (town) {
+      dropped.add(a.gazetteerId);
+      continue;
+    }
+    const first = replaced.get(a.gazetteerId);
+    out[k] = { ...a, gazetteerId: null, name: null, kind: 'village', lat: first?.lat ?? b.lat, lon: first?.lon ?? b.lon, country: b.country, countryCode: b.countryCode, admin1: first?.admin1 ?? b.admin1, admin2: first?.admin2 ?? b.admin2, geoPrecision: 2, ruleId: 'place.unknown-name.in' };
+    if (!first) replaced.set(a.gazetteerId, out[k]);
+  }
+  if (!dropped.size && !replaced.size) return;
+  for (let k = out.length - 1; k >= 0; k--) {
+    const id = out[k].gazetteerId;
+    if (!id) continue;
+    const r = replaced.get(id);
+    if (dropped.has(id)) out.splice(k, 1);
+    else if (r) out[k] = { ...out[k], gazetteerId: null, name: null, kind: r.kind, lat: r.lat, lon: r.lon, country: r.country, countryCode: r.countryCode, admin1: r.admin1, admin2: r.admin2, geoPrecision: 2, ruleId: 'place.unknown-name.in' };
+  }
 }
 
 // words that only tell twin villages apart (الغربي، الكبرى، الجديدة): a name found without them is the place
