@@ -201,6 +201,15 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
       // a modality cue whose scope covers the trigger (نفى، يعتزم، هدد، في حال…); a cue inside the trigger does not count
       return !sMod.some((m) => m.effect === 'suppress' && m.tokenStart <= t.tokenStart && t.tokenStart < m.tokenEnd && !(m.tokenStart >= t.tokenStart && m.start < t.end));
     });
+    // what a trigger set aside led to ("غداة هجوم أسفر عن مقتل 14 جنديا") is set aside with it
+    for (let k = 0; k < sTrig.length; k++) {
+      const t = sTrig[k];
+      if (live.includes(t)) continue;
+      for (let j = k + 1; j < sTrig.length && sTrig[j].tokenStart - sTrig[j - 1].tokenEnd <= 3; j++) {
+        const at = live.indexOf(sTrig[j]);
+        if (at >= 0 && !tokens.slice(sTrig[j - 1].tokenEnd, sTrig[j].tokenStart).some((x) => CLAUSE_BREAKS.has(x.norm))) live.splice(at, 1);
+      }
+    }
 
     // 1. frames: triggers within two tokens of each other report one event
     const sFrames: Frame[] = [];
@@ -238,7 +247,13 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
       return;
     }
 
-    // 2. places join the nearest frame; anaphoric frames take only a place right after them
+    // 2. places join the nearest frame; anaphoric frames take only a place right after them. Triggers set
+    // aside (an attack told as the time reference of another, a threatened strike, the death a protest is
+    // about) keep the places and the dead told right after them: theirs, not another event's
+    const setAside: Frame[] = sTrig.filter((t) => !live.includes(t)).map((t) => ({
+      sentence: si, triggers: [t], family: t.family, anaphoric: false, places: [], casualties: [], ref: null, tokenStart: t.tokenStart, tokenEnd: t.tokenEnd,
+    }));
+    const placeHolders = setAside.length ? [...sFrames, ...setAside] : sFrames;
     const sPlaces = by.places[si];
     const eligible = sPlaces.filter((p) => p.kind !== 'country' && !p.context && !inActor(p));
     const breaksBetween = (a: number, b: number) => {
@@ -263,7 +278,7 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
       const p = g[0];
       let best: Frame | null = null;
       let bestD = Infinity;
-      for (const f of sFrames) {
+      for (const f of placeHolders) {
         let d: number;
         if (p.tokenStart >= f.tokenEnd) d = p.tokenStart - f.tokenEnd;
         else if (p.tokenEnd <= f.tokenStart) d = f.tokenStart - p.tokenEnd + 2;
@@ -334,12 +349,15 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
     // clause (كما، فيما، بينما) opens between the frame before and the casualties ("قتل 10 في هجوم على X،
     // كما قتل جنديان في كمين قرب Y")
     const sCas = by.casualties[si];
+    const casualtyHolders = setAside.length ? [...sFrames, ...setAside].sort((a, b) => a.tokenStart - b.tokenStart) : sFrames;
     for (const c of sCas) {
-      const before = sFrames.filter((f) => f.tokenStart <= c.tokenStart);
-      const next = sFrames.find((f) => f.tokenStart > c.tokenStart);
+      const before = casualtyHolders.filter((f) => f.tokenStart <= c.tokenStart);
+      const next = casualtyHolders.find((f) => f.tokenStart > c.tokenStart);
       const prev = before[before.length - 1];
       const newClause = !!prev && !!next && tokens.slice(prev.tokenStart + 1, c.tokenStart).some((t) => CLAUSE_OPENERS.has(t.norm));
       let target = newClause ? next : prev ?? sFrames[0];
+      // (the dead of a trigger set aside are not this sentence's event's)
+      if (target && setAside.includes(target)) continue;
       // "مظاهرة … احتجاجا على مقتل ثلاثة مدنيين بقصف بطائرة مسيرة": dead named after an event that kills no
       // one, and before what killed them (بقصف، في غارة، جراء انفجار), are that cause's
       if (target && NON_LETHAL.has(target.family)) {

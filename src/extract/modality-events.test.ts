@@ -96,3 +96,22 @@ describe('not an event, and the event it is not', () => {
     expect(yes.layers.modality.filter((m) => m.effect === 'suppress')).toEqual([]);
   });
 });
+
+// An event told only as the time reference of another (بعد أيام من…، غداة…) happened before it: it is
+// set aside, and so are its place, its dead and what it led to — none of them go to the event reported.
+describe('an event told as the time reference of another', () => {
+  it.each([
+    ['قتل ثلاثة جنود في هجوم على حاجز في مدينة درعا بعد أيام من اغتيال قيادي في بلدة الحراك.', 'درعا', 3],
+    ['اغتيل مسؤول محلي برصاص مجهولين في مدينة درعا، وذلك بعد نحو أسبوعين من اختطاف مسؤول آخر في بلدة علما القريبة.', 'درعا', 1],
+    ['قتل أربعة جنود في هجوم على معسكر في مدينة ميناكا، غداة هجوم أسفر عن مقتل 14 جنديا في بلدة سومبي.', 'ميناكا', 4],
+  ])('%s', (text, placeAr, fatalities) => {
+    const doc = run(text);
+    expect(doc.layers.modality.some((m) => m.modality === 'earlier' && m.effect === 'suppress')).toBe(true);
+    expect(doc.events.map((e) => [e.location?.nameAr, e.fatalities])).toEqual([[placeAr, fatalities]]);
+  });
+
+  it('a protest is where it is held, not where the death it protests happened', () => {
+    const doc = run('تظاهر المئات في مدينة حلب تنديدا بمقتل شاب في إدلب.');
+    expect(doc.events.map((e) => [e.subEventType, e.location?.nameAr])).toEqual([['Peaceful protest', 'حلب']]);
+  });
+});
