@@ -190,21 +190,23 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
     const sMod = by.modality[si];
     const sDates = by.dates[si];
     const historical = sDates.some((d) => d.kind === 'historical' || (latestYear !== null && d.date !== null && Number(d.date.slice(0, 4)) < latestYear - 1));
+    const protestCause = (t: TriggerMention) => t.family === 'killing' && protestsAgainst(tokens, t.tokenStart - 2, t.tokenStart);
     const live = sTrig.filter((t) => {
       if (historical) return false;
       // in an anniversary feature only what the sentence itself dates to today or yesterday is news
       if (anniversary && !sDates.some(isToday)) return false;
       // "تنديدا بمقتل شاب": the death protested is the protest's cause, told as background
-      if (t.family === 'killing' && protestsAgainst(tokens, t.tokenStart - 2, t.tokenStart)) return false;
+      if (protestCause(t)) return false;
       const suppress = ctx.triggers.suppressedBy.get(t.family) ?? FALSE_FRIENDS;
       if (cues.some((c) => suppress.includes(c.cue) && Math.abs(c.tokenStart - t.tokenStart) <= 6)) return false;
       // a modality cue whose scope covers the trigger (نفى، يعتزم، هدد، في حال…); a cue inside the trigger does not count
       return !sMod.some((m) => m.effect === 'suppress' && m.tokenStart <= t.tokenStart && t.tokenStart < m.tokenEnd && !(m.tokenStart >= t.tokenStart && m.start < t.end));
     });
-    // what a trigger set aside led to ("غداة هجوم أسفر عن مقتل 14 جنديا") is set aside with it
+    // what a trigger set aside led to ("غداة هجوم أسفر عن مقتل 14 جنديا") is set aside with it (not
+    // what killed the dead a protest is about: that is an event of its own, with those dead)
     for (let k = 0; k < sTrig.length; k++) {
       const t = sTrig[k];
-      if (live.includes(t)) continue;
+      if (live.includes(t) || protestCause(t)) continue;
       for (let j = k + 1; j < sTrig.length && sTrig[j].tokenStart - sTrig[j - 1].tokenEnd <= 3; j++) {
         const at = live.indexOf(sTrig[j]);
         if (at >= 0 && !tokens.slice(sTrig[j - 1].tokenEnd, sTrig[j].tokenStart).some((x) => CLAUSE_BREAKS.has(x.norm))) live.splice(at, 1);
@@ -249,7 +251,7 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
 
     // 2. places join the nearest frame; anaphoric frames take only a place right after them. Triggers set
     // aside (an attack told as the time reference of another, a threatened strike, the death a protest is
-    // about) keep the places and the dead told right after them: theirs, not another event's
+    // about) keep the places told right after them, and the dead too (but a protest's: see step 3)
     const setAside: Frame[] = sTrig.filter((t) => !live.includes(t)).map((t) => ({
       sentence: si, triggers: [t], family: t.family, anaphoric: false, places: [], casualties: [], ref: null, tokenStart: t.tokenStart, tokenEnd: t.tokenEnd,
     }));
@@ -349,7 +351,8 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
     // clause (كما، فيما، بينما) opens between the frame before and the casualties ("قتل 10 في هجوم على X،
     // كما قتل جنديان في كمين قرب Y")
     const sCas = by.casualties[si];
-    const casualtyHolders = setAside.length ? [...sFrames, ...setAside].sort((a, b) => a.tokenStart - b.tokenStart) : sFrames;
+    const holding = setAside.filter((f) => !protestCause(f.triggers[0]));
+    const casualtyHolders = holding.length ? [...sFrames, ...holding].sort((a, b) => a.tokenStart - b.tokenStart) : sFrames;
     for (const c of sCas) {
       const before = casualtyHolders.filter((f) => f.tokenStart <= c.tokenStart);
       const next = casualtyHolders.find((f) => f.tokenStart > c.tokenStart);
@@ -357,7 +360,7 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
       const newClause = !!prev && !!next && tokens.slice(prev.tokenStart + 1, c.tokenStart).some((t) => CLAUSE_OPENERS.has(t.norm));
       let target = newClause ? next : prev ?? sFrames[0];
       // (the dead of a trigger set aside are not this sentence's event's)
-      if (target && setAside.includes(target)) continue;
+      if (target && holding.includes(target)) continue;
       // "مظاهرة … احتجاجا على مقتل ثلاثة مدنيين بقصف بطائرة مسيرة": dead named after an event that kills no
       // one, and before what killed them (بقصف، في غارة، جراء انفجار), are that cause's
       if (target && NON_LETHAL.has(target.family)) {
