@@ -142,6 +142,21 @@ const years: Row[] = [
   row('سقط قتلى في معارك عام 2021.', m('killed', null, 'قتلى', { rule: 'fatalities.unquantified' })),
 ];
 
+// leaders and ranks are people; a singular object after a plural subject; a verb's object pronoun; attempts
+const titlesAndAttempts: Row[] = [
+  row('اغتال مسلحون العقيد سالم الورفلي قرب منزله.', m('killed', 1, 'اغتال مسلحون العقيد', { rule: 'casualties.killed.person-singular' })),
+  row('قتل مجهولون زعيم عشيرة على طريق المطار.', m('killed', 1, 'قتل مجهولون زعيم', { rule: 'casualties.killed.person-singular' })),
+  row('أعلنت الشرطة مقتل قائد كتيبة في اشتباك ليلي.', m('killed', 1, 'مقتل قائد', { rule: 'casualties.killed.person-singular' })),
+  row('أطلق مسلحون النار على التاجر وأردوه قتيلا.', m('killed', 1, 'وأردوه قتيلا', { rule: 'casualties.killed.object-pronoun-singular' })),
+  row('اقتحم ملثمون المنزل وقتلوه أمام عائلته.', m('killed', 1, 'وقتلوه', { rule: 'casualties.killed.object-pronoun-singular' })),
+  // (a plural pronoun counts no one)
+  row('اقتحم ملثمون المنزل وقتلوهم أمام الجيران.'),
+  row('نجا ضابط من محاولة لاغتياله قرب منزله.'),
+  row('تعرض القاضي لمحاولة اغتيال فاشلة صباح اليوم.'),
+  row('نجا المحافظ من الموت بعد انفجار عبوة ناسفة بموكبه.'),
+  row('حاول مسلحون اغتيال رئيس البلدية أمس.'),
+];
+
 let extract: Extractor;
 beforeAll(() => {
   extract = createExtractor();
@@ -162,6 +177,7 @@ describe('casualty mentions', () => {
     ['duals, people joined by و, counts before a plural verb', dualsAndCountsBefore],
     ['measures are never counts', measures],
     ['years are never counts', years],
+    ['titles, object pronouns and attempts', titlesAndAttempts],
   ];
   for (const [name, rows] of groups) {
     describe(name, () => {
