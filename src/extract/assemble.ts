@@ -83,6 +83,10 @@ const CLAUSE_OPENERS = new Set(['كما', 'فيما', 'بينما', 'وكما'])
 const VICTIM_LINKS = new Set(['من', 'في', 'صفوف', 'عناصر', 'افراد', 'بين']);
 const RELATIVE_PRONOUNS = new Set(['الذي', 'التي', 'الذين', 'اللذين', 'اللتين', 'اللواتي', 'اللذي'].map((w) => w.replace(/ى/g, 'ي')));
 const TARGET_MARKERS = new Set(['علي', 'ضد', 'استهدف', 'استهدفت', 'بحق', 'مع', 'لصالح']);
+// a rank or post held in a body: "المقدم في الجيش الليبي"، "ضابط بالشرطة" name whom someone serves, not a side
+const SERVICE_TITLES = new Set(['ضابط', 'ضباط', 'مقدم', 'عقيد', 'نقيب', 'ملازم', 'عميد', 'رائد', 'قائد', 'قيادي', 'مسؤول', 'موظف', 'عضو', 'مستشار']);
+/** Quotation marks, skipped when reading the word before a name: "هجوم شنه «إرهابيون»". */
+const QUOTE = /^["«»“”„']$/;
 
 /**
  * The layers assembly reads sentence by sentence, split once per document: filtering a whole layer
@@ -644,6 +648,16 @@ function pickActors(ctx: AssembleContext, doc: MarsadDocument, f: Frame, keys: T
 
   const pick = (m: ActorMention, ruleId: string): Pick => ({ mention: m, ref: refOf(m), ruleId, span: { start: m.start, end: m.end } });
   const prevTok = (m: ActorMention) => tokens[m.tokenStart - 1]?.norm ?? '';
+  // the word before a name, past quotation marks around it
+  const wordBefore = (m: ActorMention) => {
+    let k = m.tokenStart - 1;
+    while (k > sent.tokenStart && QUOTE.test(tokens[k].norm)) k--;
+    return tokens[k]?.norm ?? '';
+  };
+  // "نجا ضابط في الجيش من محاولة لاغتياله": the body the victim serves in is no side of the event
+  const title = (t: Token | undefined) => !!t && SERVICE_TITLES.has(t.norm.replace(/^و(?=..)/, '').replace(/^ال(?=..)/, ''));
+  const serviceOf = (m: ActorMention) => (prevTok(m) === 'في' && title(tokens[m.tokenStart - 2])) ||
+    (m.start > tokens[m.tokenStart].start && /^ب/.test(tokens[m.tokenStart].norm) && title(tokens[m.tokenStart - 1]));
   // the counted dead and wounded are the victims, not the attacker: "قتل 10 جنود ماليين"، "إصابة خمسة
   // مدنيين"، "مقتل ضابط من مخابرات النظام" — the group right after the count. Only a counted mention: in
   // "قتل مجهولون زعيمًا" the word after the verb is its subject, and in "اختطف تنظيم داعش 30 مدنيا"
@@ -653,12 +667,12 @@ function pickActors(ctx: AssembleContext, doc: MarsadDocument, f: Frame, keys: T
     const gap = m.tokenStart - c.tokenEnd;
     return gap === 0 || (gap > 0 && gap <= 2 && tokens.slice(c.tokenEnd, m.tokenStart).every((t) => VICTIM_LINKS.has(t.norm)));
   });
-  const candidates = inSent.filter((m) => !victim(m));
+  const candidates = inSent.filter((m) => !victim(m) && !serviceOf(m));
 
   // an agent named after the trigger: "من قبل X"، "غارة للطيران الروسي"، "شنها X"
   for (const m of inSent) {
     if (m.tokenStart < f.tokenEnd || m.tokenStart - f.tokenEnd > 6) continue;
-    const p = prevTok(m);
+    const p = wordBefore(m);
     // the mention begins after a clitic of its first token ("لقوات النظام": the match starts at ق)
     const glued = m.start > tokens[m.tokenStart].start || tokens[m.tokenStart].norm.startsWith('لل');
     // (who launched the missile that was intercepted is the other side of the interception)
@@ -1096,6 +1110,12 @@ function foldIntercepted(events: EventRecord[]): EventRecord[] {
   });
 }
 
+/** How directly a rule read actor1: 0 for a default, 1 for a name from afar, 2 for the grammar of the sentence. */
+function actorRank(rule: string | undefined): number {
+  if (!rule || rule === 'actor1.unidentified' || rule === 'actor1.protesters-default') return 0;
+  return rule === 'actor1.nearest-before' || rule === 'actor1.previous-event' ? 1 : 2;
+}
+
 /** Fold event `e` (another telling of the same event) into `prev`. */
 function absorb(prev: EventRecord, e: EventRecord): void {
   if (prev.eventType === e.eventType && prev.subEventType !== e.subEventType && /default/.test(prev.rules.eventType ?? '') && !/default/.test(e.rules.eventType ?? '')) {
@@ -1118,7 +1138,10 @@ function absorb(prev: EventRecord, e: EventRecord): void {
     prev.injured = injured;
     prev.rules.injured = e.rules.injured;
   }
-  if (!prev.actor1 || prev.rules.actor1 === 'actor1.unidentified') {
+  // of two tellings, the attacker read from the grammar of its own sentence (an agent marker, the
+  // subject of the trigger) beats one guessed from afar (the nearest name, the event before)
+  // (a protest's actor1 is its protesters, whatever the other telling's grammar says)
+  if (!prev.actor1 || prev.rules.actor1 === 'actor1.unidentified' || (prev.eventType !== 'Protests' && actorRank(prev.rules.actor1) < actorRank(e.rules.actor1))) {
     if (e.actor1 && e.rules.actor1 !== 'actor1.unidentified') {
       prev.actor1 = e.actor1;
       prev.rules.actor1 = e.rules.actor1;

@@ -44,6 +44,16 @@ describe('actor roles', () => {
       text: 'استشهد خمسة مدنيين إثر قصف إسرائيلي استهدف منزلا في مخيم جباليا شمال قطاع غزة.',
       actor1: /^Military Forces of Israel/, rule: 'actor1.nationality-adjective', actor2: /Palestine/,
     },
+    {
+      why: 'the body a victim serves in ("ضابط في الجيش") is no attacker',
+      text: 'نجا ضابط في الجيش من محاولة لاغتياله قرب منزله في مدينة بنغازي.',
+      actor1: 'Unidentified Armed Group (Libya)', rule: 'actor1.unidentified', actor2: /^Military Forces of Libya/,
+    },
+    {
+      why: 'an agent marker still names the attacker in quotation marks ("شنه «مسلحون»")',
+      text: 'قتل ثلاثة جنود في هجوم شنه «مسلحون» على نقطة تفتيش في مدينة تمبكتو.',
+      actor1: 'Unidentified Armed Group (Mali)', rule: 'actor1.agent-marker', actor2: /^Military Forces of Mali/,
+    },
   ])('$why', ({ text, actor1, rule, actor2 }) => {
     const [e] = events(text);
     expect(e).toBeDefined();
@@ -62,6 +72,13 @@ describe('actor roles', () => {
     // the evidence of the carried attacker is the span that named it in the first sentence
     const ev = list[1].evidence.find((x) => x.field === 'actor1');
     expect(ev && list[0].evidence.some((x) => x.field === 'actor1' && x.start === ev.start)).toBe(true);
+  });
+
+  it('of two tellings of one event keeps the attacker its sentence names over a name from afar', () => {
+    const list = events('قالت مصادر من الجيش الحر إن مدينة معرة النعمان تعرضت لقصف عنيف أمس. وشنت الطائرات الروسية غارات على مدينة معرة النعمان أمس.');
+    expect(list).toHaveLength(1);
+    expect(list[0].actor1?.name).toMatch(/^Military Forces of Russia/);
+    expect(list[0].rules.actor1).toBe('actor1.in-trigger');
   });
 
   it('takes no side from the source a report is attributed to (وفق، بحسب)', () => {
