@@ -668,6 +668,11 @@ function pickActors(ctx: AssembleContext, doc: MarsadDocument, f: Frame, keys: T
     return gap === 0 || (gap > 0 && gap <= 2 && tokens.slice(c.tokenEnd, m.tokenStart).every((t) => VICTIM_LINKS.has(t.norm)));
   });
   const candidates = inSent.filter((m) => !victim(m) && !serviceOf(m));
+  // a new clause (كما، فيما، بينما، في حين) opens among tokens [a, b)
+  const opensClause = (a: number, b: number) => {
+    for (let k = a; k < b; k++) if (CLAUSE_OPENERS.has(tokens[k].norm) || (tokens[k].norm === 'حين' && /^و?في$/.test(tokens[k - 1]?.norm ?? ''))) return true;
+    return false;
+  };
 
   // an agent named after the trigger: "من قبل X"، "غارة للطيران الروسي"، "شنها X"
   for (const m of inSent) {
@@ -683,6 +688,13 @@ function pickActors(ctx: AssembleContext, doc: MarsadDocument, f: Frame, keys: T
       a1 = pick(m, 'actor1.agent-marker');
       break;
     }
+  }
+  // "قتل 14 جنديا … خلال هجوم شنه «إرهابيون»": a marker that points back at an attack noun (شنه، نفذها)
+  // names the attacker of the sentence's event further on too, in the same clause
+  if (!a1) {
+    const far = inSent.find((m) => m.tokenStart > f.tokenEnd + 6 && m.tokenStart - f.tokenEnd <= 18 && m.inter !== 7 &&
+      AGENT_MARKERS.has(wordBefore(m)) && wordBefore(m) !== 'قبل' && !opensClause(f.tokenEnd, m.tokenStart));
+    if (far) a1 = pick(far, 'actor1.agent-marker');
   }
   // the first of the two sides of "اشتباكات بين X و Y" (Y is then actor2, the conjunct after X)
   if (!a1) {
@@ -734,7 +746,8 @@ function pickActors(ctx: AssembleContext, doc: MarsadDocument, f: Frame, keys: T
   }
   // actor2: a target after على/ضد, the other side of "بين X و Y", civilians, or any other actor
   // named actors before generic ones (مسلحة، مدنيين) unless the generic one is the marked target
-  const all = inSent.filter((m) => !a1?.mention || (m.actorId !== a1.mention.actorId));
+  // (not a name in a clause of its own after the event: "أعدم مسلحون 5 أشخاص، في حين تواصلت المعارك مع الجيش")
+  const all = inSent.filter((m) => (!a1?.mention || (m.actorId !== a1.mention.actorId)) && !(m.tokenStart >= f.tokenEnd && opensClause(f.tokenEnd, m.tokenStart)));
   const others = [...all.filter((m) => m.ruleId !== 'actor.generic'), ...all.filter((m) => m.ruleId === 'actor.generic')];
   const target = others.find((m) => TARGET_MARKERS.has(prevTok(m)) || /^(و)/.test(tokens[m.tokenStart].norm) && tokens[a1?.mention?.tokenEnd ?? -1] === tokens[m.tokenStart])
     ?? others.find((m) => m.inter === 7 && m.tokenStart >= f.tokenStart)

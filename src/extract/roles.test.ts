@@ -74,6 +74,21 @@ describe('actor roles', () => {
     expect(ev && list[0].evidence.some((x) => x.field === 'actor1' && x.start === ev.start)).toBe(true);
   });
 
+  it('reads an agent marker further on in the same clause ("قتلوا … خلال هجوم شنه «إرهابيون»")', () => {
+    const list = events('وكان 14 جنديا قتلوا أول من أمس، وأصيب 18 بجروح خلال هجوم شنه «إرهابيون» على معسكر في مدينة غاو.');
+    expect(list).toHaveLength(1);
+    expect(list[0].actor1?.name).toBe('Unidentified Armed Group (Mali)');
+    expect(list[0].actor1?.nameAr).toBe('إرهابيون');
+    expect(list[0].rules.actor1).toBe('actor1.agent-marker');
+  });
+
+  it('takes no target from a clause of its own after the event (في حين، فيما، بينما)', () => {
+    const list = events('أعدم مسلحون 5 أشخاص في مدينة سرت، في حين تواصلت المعارك مع الجيش في المدينة.');
+    expect(list[0].subEventType).toBe('Attack');
+    expect(list[0].fatalities).toBe(5);
+    expect(list[0].actor2).toBeNull();
+  });
+
   it('of two tellings of one event keeps the attacker its sentence names over a name from afar', () => {
     const list = events('قالت مصادر من الجيش الحر إن مدينة معرة النعمان تعرضت لقصف عنيف أمس. وشنت الطائرات الروسية غارات على مدينة معرة النعمان أمس.');
     expect(list).toHaveLength(1);
