@@ -664,6 +664,8 @@ function pickActors(ctx: AssembleContext, doc: MarsadDocument, f: Frame, keys: T
   // the group inside the casualty phrase is the agent.
   const sCas = by.casualties[f.sentence].filter((c) => c.value !== null && c.value > 0);
   const victim = (m: ActorMention) => sCas.some((c) => {
+    // ("اثنان من مسلحي المقاومة وثلاثة من الحوثيين قتلوا": the people counted before the verb)
+    if (c.ruleId.endsWith('.number-before-verb') && m.tokenStart >= c.tokenStart && m.tokenEnd <= c.tokenEnd) return true;
     const gap = m.tokenStart - c.tokenEnd;
     return gap === 0 || (gap > 0 && gap <= 2 && tokens.slice(c.tokenEnd, m.tokenStart).every((t) => VICTIM_LINKS.has(t.norm)));
   });
@@ -743,6 +745,12 @@ function pickActors(ctx: AssembleContext, doc: MarsadDocument, f: Frame, keys: T
   if (!a1) {
     const before = candidates.filter((m) => m.tokenEnd <= t0.tokenStart && !TARGET_MARKERS.has(prevTok(m)) && m.inter !== 7);
     if (before.length) a1 = pick(before[before.length - 1], 'actor1.nearest-before');
+  }
+  // "قتل اثنان من مسلحي المقاومة وثلاثة من الحوثيين خلال مواجهات": in a clash told by its dead on both
+  // sides, the sides are the actors — the first named first
+  if (!a1 && by.triggers[f.sentence].some((t) => t.family === 'clash')) {
+    const sides = inSent.filter((m) => victim(m) && m.inter !== 7 && !serviceOf(m));
+    if (sides.length >= 2 && sides.some((m) => m.actorId !== sides[0].actorId)) a1 = pick(sides[0], 'actor1.clash-side');
   }
   // actor2: a target after على/ضد, the other side of "بين X و Y", civilians, or any other actor
   // named actors before generic ones (مسلحة، مدنيين) unless the generic one is the marked target

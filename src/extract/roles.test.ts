@@ -54,6 +54,11 @@ describe('actor roles', () => {
       text: 'قتل ثلاثة جنود في هجوم شنه «مسلحون» على نقطة تفتيش في مدينة تمبكتو.',
       actor1: 'Unidentified Armed Group (Mali)', rule: 'actor1.agent-marker', actor2: /^Military Forces of Mali/,
     },
+    {
+      why: 'a clash told by its dead on both sides: the sides are the actors, the first named first',
+      text: 'وقالت مصادر إن اثنين من مسلحي المقاومة الشعبية وثلاثة من مليشيا الحوثي قتلوا خلال مواجهات في مدينة تعز.',
+      actor1: 'Popular Resistance (Yemen)', rule: 'actor1.clash-side', actor2: /Houthi/,
+    },
   ])('$why', ({ text, actor1, rule, actor2 }) => {
     const [e] = events(text);
     expect(e).toBeDefined();
