@@ -627,6 +627,21 @@ function genericActor(ctx: AssembleContext, pattern: RegExp, country: string | n
   return { name: actorName(ctx.actors, a, country), nameAr: a.aliases[0] ?? '', id: a.id, inter: a.inter, country };
 }
 
+/** Arabic folded for comparing a name as written with a lexicon alias. */
+const foldAr = (w: string) => w.replace(/[\u064B-\u0652\u0640]/g, '').replace(/[أإآ]/g, 'ا').replace(/ة/g, 'ه').replace(/ى/g, 'ي').trim();
+const templateAliases = new WeakMap<ActorLexicon, Set<string>>();
+
+/** Whether a name as written is an alias of the "Military Forces of {country}" template (الطائرات الحربية، الجيش). */
+function isTemplateAlias(ctx: AssembleContext, written: string): boolean {
+  let set = templateAliases.get(ctx.actors);
+  if (!set) {
+    set = new Set((genericEntry(ctx.actors, /^Military Forces of \{country\}/)?.aliases ?? []).map(foldAr));
+    templateAliases.set(ctx.actors, set);
+  }
+  const w = foldAr(written);
+  return set.has(w) || set.has(w.replace(/^(و|ف|ب|ل)/, '')) || set.has('ال' + w.replace(/^(و|ف|ب)?ل/, ''));
+}
+
 function pickActors(ctx: AssembleContext, doc: MarsadDocument, f: Frame, keys: TokenKey[][], by: BySentence): { a1: Pick | null; a2: Pick | null } {
   const { tokens, sentences } = doc.layers;
   const sent = sentences[f.sentence];
@@ -965,6 +980,12 @@ function frameEvents(
 
   // an attacker the text does not name: ACLED's "Unidentified Armed Group (Country)"
   let actor1 = a1;
+  // "قصفت الطائرات الإسرائيلية منزلا … كما قصفت الطائرات الحربية منزلا": a force named by its kind alone
+  // (a template read as the event country's own), right after a foreign force did the same, is that force
+  if (actor1?.mention && actor1.ref.inter === 1 && isTemplateAlias(ctx, actor1.mention.nameAr) && previous?.actor1 && previous.actor1.inter === 1 &&
+    previous.actor1.country && previous.actor1.country !== actor1.ref.country && previous.subEventType === subEventType && f.sentence - previous.sentence <= 3) {
+    actor1 = { ...actor1, ref: { ...previous.actor1, nameAr: actor1.ref.nameAr }, ruleId: 'actor1.same-force-as-previous' };
+  }
   const violent = eventType === 'Battles' || eventType === 'Explosions/Remote violence' || eventType === 'Violence against civilians';
   // ACLED codes every Protests event with the protesters as actor1, the force that met them as actor2
   // ("قتل 9 متظاهرين برصاص قوات الأمن": the counted dead are the protesters)

@@ -94,6 +94,17 @@ describe('actor roles', () => {
     expect(list[0].actor2).toBeNull();
   });
 
+  it('takes a force named by its kind alone, right after a foreign force did the same, as that force', () => {
+    const list = events('قصفت الطائرات الإسرائيلية منزلا في مخيم جباليا شمال قطاع غزة. كما قصفت الطائرات الحربية منزلا في مدينة رفح جنوب القطاع.');
+    expect(list.map((e) => e.location?.nameAr)).toEqual(['مخيم جباليا', 'رفح']);
+    expect(list[1].actor1?.name).toMatch(/^Military Forces of Israel/);
+    expect(list[1].actor1?.nameAr).toBe('الطائرات الحربية');
+    expect(list[1].rules.actor1).toBe('actor1.same-force-as-previous');
+    // (a force named by its country is its country's, whatever came before)
+    const named = events('قصفت الطائرات الروسية بلدة كفرنبل جنوب إدلب. كما قصف الجيش السوري بلدة حيش المجاورة.');
+    expect(named[1].actor1?.name).toMatch(/^Military Forces of Syria/);
+  });
+
   it('of two tellings of one event keeps the attacker its sentence names over a name from afar', () => {
     const list = events('قالت مصادر من الجيش الحر إن مدينة معرة النعمان تعرضت لقصف عنيف أمس. وشنت الطائرات الروسية غارات على مدينة معرة النعمان أمس.');
     expect(list).toHaveLength(1);
