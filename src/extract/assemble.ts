@@ -364,7 +364,9 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
     for (const f of sFrames) {
       if (!f.anaphoric) continue;
       const earlier = sFrames.filter((g) => g !== f && !g.anaphoric && g.tokenEnd <= f.tokenStart && g.places.length);
-      if (!retold.has(f) && !bound.has(f)) f.ref = earlier.length ? earlier[earlier.length - 1] : si - lastEventSentence <= 3 ? lastEventFrame : null;
+      // ("قتل عشرة وجرح عشرون في الغارة الجوية": the last air strike told, not the last event of any kind)
+      const sameKind = earlier.length ? undefined : lastOfFamily(eventFrames, f.family, si);
+      if (!retold.has(f) && !bound.has(f)) f.ref = earlier.length ? earlier[earlier.length - 1] : sameKind ?? (si - lastEventSentence <= 3 ? lastEventFrame : null);
       // what follows a retelling in its sentence belongs to it too
       if (!earlier.length && sFrames.some((g) => retold.has(g) && g.tokenEnd <= f.tokenStart)) retold.add(f);
       // (a retelling tells the same dead: it adds figures of a kind the event told before lacks, and of
@@ -447,7 +449,8 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
         lastEventFrame = f;
         lastEventSentence = si;
       } else if (f.casualties.length) {
-        const host = withPlaces[withPlaces.length - 1] ?? lastEventFrame;
+        // ("قتل عشرة وجرح عشرون في الغارة الجوية": the event the sentence names by a definite noun)
+        const host = withPlaces[withPlaces.length - 1] ?? sFrames.find((g) => g.anaphoric && g.ref && !retold.has(g))?.ref ?? lastEventFrame;
         // the dead of a strike told beside a protest are not the protest's: the strike is an event of its
         // own, placed as a placeless one is (the event before, a later telling, the article's place)
         if (host && NON_LETHAL.has(host.family) && !NON_LETHAL.has(f.family)) eventFrames.push(f);
@@ -548,6 +551,16 @@ function betweenPlaces(tokens: Token[], p: PlaceMention, floor: number): boolean
 /** "أثناء عودتهم إلى القاهرة"، "في طريقهم إلى": where the victims were heading, not where it happened. */
 function isDestination(tokens: Token[], p: PlaceMention): boolean {
   return /^(الي|نحو)$/.test(tokens[p.tokenStart - 1]?.norm ?? '') && /^(ب|و|ل)?(عود|طريق|متوجه|توجه|رحل)/.test(tokens[p.tokenStart - 2]?.norm ?? '');
+}
+
+/** The last event frame of a family told up to six sentences before sentence `si`: what a definite noun of that family points back to. */
+function lastOfFamily(eventFrames: Frame[], family: string, si: number): Frame | undefined {
+  for (let k = eventFrames.length - 1; k >= 0; k--) {
+    const g = eventFrames[k];
+    if (si - g.sentence > 6) return undefined;
+    if (g.family === family) return g;
+  }
+  return undefined;
 }
 
 function maxWeight(f: Frame): number {
