@@ -238,7 +238,15 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
     // a sentence with no event of its own adds its casualties to the last one (as step 3 below does
     // when there is no frame); nothing else here has anything to join
     if (!sFrames.length) {
-      if (lastEventFrame && si - lastEventSentence <= 2 && live.length === sTrig.length && !historical) lastEventFrame.casualties.push(...by.casualties[si]);
+      if (lastEventFrame && si - lastEventSentence <= 2 && live.length === sTrig.length && !historical) {
+        // (to the recent event at a place this sentence names, if any: "وقال مصدر في درنة إن مجهولين أردوه قتيلا")
+        const named = by.casualties[si].length ? by.places[si].filter((p) => p.gazetteerId) : [];
+        let there: Frame | undefined;
+        for (let k = eventFrames.length - 1; k >= 0 && !there && named.length && si - eventFrames[k].sentence <= 2; k--) {
+          if (eventFrames[k].places.some((q) => named.some((p) => p.gazetteerId === q.gazetteerId))) there = eventFrames[k];
+        }
+        (there ?? lastEventFrame).casualties.push(...by.casualties[si]);
+      }
       return;
     }
 
@@ -390,7 +398,9 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
     // (an attack word, not a death word: مقتل is the consequence of the strong event, wherever it is told)
     const ownPlace = (f: Frame) => CONTINUABLE.has(f.family) && f.places.length > 0 &&
       strong.every((h) => h.places.length > 0 && !h.places.some((q) => f.places.some((p) => samePlaceAs(p, q) || km(p, q) <= 5)));
-    const hosts = [...strong, ...sFrames.filter((f) => !f.anaphoric && !strong.includes(f) && maxWeight(f) < 0.7 && ownPlace(f))];
+    // ("قتل مجهولون زعيم قبيلة في درنة بينما نجا ضابط من محاولة لاغتياله في بنغازي": a clause of its own, with its place)
+    const ownClause = (f: Frame) => f.places.length > 0 && strong.every((h) => clauseBetween(tokens, Math.min(f.tokenEnd, h.tokenEnd), Math.max(f.tokenStart, h.tokenStart)));
+    const hosts = [...strong, ...sFrames.filter((f) => !f.anaphoric && !strong.includes(f) && maxWeight(f) < 0.7 && (ownPlace(f) || ownClause(f)))];
     if (strong.length) {
       for (const f of sFrames) {
         if (f.anaphoric || maxWeight(f) >= 0.7 || strong.includes(f) || hosts.includes(f)) continue;
@@ -553,6 +563,12 @@ function isDestination(tokens: Token[], p: PlaceMention): boolean {
   return /^(الي|نحو)$/.test(tokens[p.tokenStart - 1]?.norm ?? '') && /^(ب|و|ل)?(عود|طريق|متوجه|توجه|رحل)/.test(tokens[p.tokenStart - 2]?.norm ?? '');
 }
 
+/** Whether a new clause (كما، فيما، بينما، في حين) opens among tokens [a, b). */
+function clauseBetween(tokens: Token[], a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (CLAUSE_OPENERS.has(tokens[k].norm) || (tokens[k].norm === 'حين' && /^و?في$/.test(tokens[k - 1]?.norm ?? ''))) return true;
+  return false;
+}
+
 /** The last event frame of a family told up to six sentences before sentence `si`: what a definite noun of that family points back to. */
 function lastOfFamily(eventFrames: Frame[], family: string, si: number): Frame | undefined {
   for (let k = eventFrames.length - 1; k >= 0; k--) {
@@ -699,10 +715,7 @@ function pickActors(ctx: AssembleContext, doc: MarsadDocument, f: Frame, keys: T
   });
   const candidates = inSent.filter((m) => !victim(m) && !serviceOf(m));
   // a new clause (كما، فيما، بينما، في حين) opens among tokens [a, b)
-  const opensClause = (a: number, b: number) => {
-    for (let k = a; k < b; k++) if (CLAUSE_OPENERS.has(tokens[k].norm) || (tokens[k].norm === 'حين' && /^و?في$/.test(tokens[k - 1]?.norm ?? ''))) return true;
-    return false;
-  };
+  const opensClause = (a: number, b: number) => clauseBetween(tokens, a, b);
 
   // an agent named after the trigger: "من قبل X"، "غارة للطيران الروسي"، "شنها X"
   for (const m of inSent) {
