@@ -803,6 +803,19 @@ function pickActors(ctx: AssembleContext, doc: MarsadDocument, f: Frame, keys: T
     ?? others.find((m) => m.tokenStart >= f.tokenEnd)
     ?? others[others.length - 1];
   if (target) a2 = pick(target, TARGET_MARKERS.has(prevTok(target)) ? 'actor2.target-marker' : 'actor2.other-actor');
+  // "استشهد خمسة فلسطينيين"، "اختطاف 6 مصريين": people counted by their nationality alone are civilians of that country
+  if (!a2) {
+    for (const c of sCas) {
+      const k = c.tokenEnd;
+      if (k >= sent.tokenEnd || c.tokenStart < sent.tokenStart) continue;
+      const cc = keys[k].map((x) => ctx.nationality(x.key)).find((x) => x) ?? null;
+      const ref = cc ? genericActor(ctx, /^Civilians/, cc) : null;
+      if (ref) {
+        a2 = { mention: null, ref: { ...ref, nameAr: doc.text.slice(tokens[k].start, tokens[k].end) }, ruleId: 'actor2.counted-nationals', span: { start: tokens[k].start, end: tokens[k].end } };
+        break;
+      }
+    }
+  }
   return { a1, a2 };
 }
 

@@ -59,6 +59,11 @@ describe('actor roles', () => {
       text: 'وقالت مصادر إن اثنين من مسلحي المقاومة الشعبية وثلاثة من مليشيا الحوثي قتلوا خلال مواجهات في مدينة تعز.',
       actor1: 'Popular Resistance (Yemen)', rule: 'actor1.clash-side', actor2: /Houthi/,
     },
+    {
+      why: 'people counted by their nationality alone are civilians of that country',
+      text: 'اختطف مسلحون 6 مصريين على الطريق الساحلي قرب مدينة سرت.',
+      actor1: 'Unidentified Armed Group (Libya)', rule: 'actor1.subject-after-verb', actor2: 'Civilians (Egypt)',
+    },
   ])('$why', ({ text, actor1, rule, actor2 }) => {
     const [e] = events(text);
     expect(e).toBeDefined();
@@ -103,6 +108,14 @@ describe('actor roles', () => {
     // (a force named by its country is its country's, whatever came before)
     const named = events('قصفت الطائرات الروسية بلدة كفرنبل جنوب إدلب. كما قصف الجيش السوري بلدة حيش المجاورة.');
     expect(named[1].actor1?.name).toMatch(/^Military Forces of Syria/);
+  });
+
+  it('codes the killing of people counted by their nationality as violence against civilians', () => {
+    const [e] = events('قتل خمسة فلسطينيين برصاص جنود الاحتلال قرب حاجز عسكري في مدينة جنين.');
+    expect(e.subEventType).toBe('Attack');
+    expect(e.actor2?.name).toBe('Civilians (Palestine)');
+    expect(e.actor2?.nameAr).toBe('فلسطينيين');
+    expect(e.rules.actor2).toBe('actor2.counted-nationals');
   });
 
   it('of two tellings of one event keeps the attacker its sentence names over a name from afar', () => {
