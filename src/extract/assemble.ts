@@ -85,6 +85,9 @@ const RELATIVE_PRONOUNS = new Set(['الذي', 'التي', 'الذين', 'الل
 const TARGET_MARKERS = new Set(['علي', 'ضد', 'استهدف', 'استهدفت', 'بحق', 'مع', 'لصالح']);
 // a rank or post held in a body: "المقدم في الجيش الليبي"، "ضابط بالشرطة" name whom someone serves, not a side
 const SERVICE_TITLES = new Set(['ضابط', 'ضباط', 'مقدم', 'عقيد', 'نقيب', 'ملازم', 'عميد', 'رائد', 'قائد', 'قيادي', 'مسؤول', 'موظف', 'عضو', 'مستشار']);
+// "X تابعة لـ Y": Y owns X — the attacker when X is a force or its weapon, the target when X is a site
+const BELONGING = new Set(['تابعه', 'التابعه', 'تابع', 'التابع', 'تابعين', 'التابعين', 'تابعون']);
+const FORCE_NOUNS = new Set(['طائرات', 'طائره', 'طيران', 'مقاتلات', 'مقاتله', 'مروحيات', 'مروحيه', 'مسيره', 'مسيرات', 'حربيه', 'قوات', 'قوه', 'عناصر', 'مسلحين', 'مسلحون', 'مقاتلين', 'مقاتلون', 'ميليشيات', 'مليشيات', 'ميليشيا', 'مليشيا', 'زوارق', 'بوارج', 'سفن', 'دوريه', 'دوريات', 'كتيبه', 'كتائب', 'فصائل', 'فصيل', 'مجموعه', 'مجموعات', 'خليه', 'وحدات', 'مدفعيه']);
 /** Quotation marks, skipped when reading the word before a name: "هجوم شنه «إرهابيون»". */
 const QUOTE = /^["«»“”„']$/;
 
@@ -713,7 +716,13 @@ function pickActors(ctx: AssembleContext, doc: MarsadDocument, f: Frame, keys: T
     const gap = m.tokenStart - c.tokenEnd;
     return gap === 0 || (gap > 0 && gap <= 2 && tokens.slice(c.tokenEnd, m.tokenStart).every((t) => VICTIM_LINKS.has(t.norm)));
   });
-  const candidates = inSent.filter((m) => !victim(m) && !serviceOf(m));
+  // "طائرات حربية تابعة لنظام الأسد" (the owner attacks) / "مواقع تابعة لتنظيم داعش" (the owner is hit)
+  const owned = (m: ActorMention): 'force' | 'site' | null => {
+    if (!BELONGING.has(prevTok(m))) return null;
+    const owner = tokens[m.tokenStart - 2]?.norm.replace(/^و(?=..)/, '').replace(/^ال(?=..)/, '') ?? '';
+    return FORCE_NOUNS.has(owner) ? 'force' : 'site';
+  };
+  const candidates = inSent.filter((m) => !victim(m) && !serviceOf(m) && owned(m) !== 'site');
   // a new clause (كما، فيما، بينما، في حين) opens among tokens [a, b)
   const opensClause = (a: number, b: number) => clauseBetween(tokens, a, b);
 
@@ -724,7 +733,7 @@ function pickActors(ctx: AssembleContext, doc: MarsadDocument, f: Frame, keys: T
     // the mention begins after a clitic of its first token ("لقوات النظام": the match starts at ق)
     const glued = m.start > tokens[m.tokenStart].start || tokens[m.tokenStart].norm.startsWith('لل');
     // (who launched the missile that was intercepted is the other side of the interception)
-    const marker = AGENT_MARKERS.has(p) && !(f.family.startsWith('disrupted') && p.startsWith('اطلق'));
+    const marker = (AGENT_MARKERS.has(p) && !(f.family.startsWith('disrupted') && p.startsWith('اطلق'))) || owned(m) === 'force';
     // ("بهجوم لمسلحي داعش": the ل on a word for its fighters)
     const members = mainTrig.pos === 'noun' && m.tokenStart === f.tokenEnd + 1 && MEMBER_NOUNS.has(tokens[f.tokenEnd].norm.replace(/^ل/, ''));
     if (marker || members || (mainTrig.pos === 'noun' && m.tokenStart === f.tokenEnd && /^(ل|لل)/.test(tokens[m.tokenStart].norm) && glued)) {
@@ -798,11 +807,11 @@ function pickActors(ctx: AssembleContext, doc: MarsadDocument, f: Frame, keys: T
   // (not a name in a clause of its own after the event: "أعدم مسلحون 5 أشخاص، في حين تواصلت المعارك مع الجيش")
   const all = inSent.filter((m) => (!a1?.mention || (m.actorId !== a1.mention.actorId)) && !(m.tokenStart >= f.tokenEnd && opensClause(f.tokenEnd, m.tokenStart)));
   const others = [...all.filter((m) => m.ruleId !== 'actor.generic'), ...all.filter((m) => m.ruleId === 'actor.generic')];
-  const target = others.find((m) => TARGET_MARKERS.has(prevTok(m)) || /^(و)/.test(tokens[m.tokenStart].norm) && tokens[a1?.mention?.tokenEnd ?? -1] === tokens[m.tokenStart])
+  const target = others.find((m) => TARGET_MARKERS.has(prevTok(m)) || owned(m) === 'site' || /^(و)/.test(tokens[m.tokenStart].norm) && tokens[a1?.mention?.tokenEnd ?? -1] === tokens[m.tokenStart])
     ?? others.find((m) => m.inter === 7 && m.tokenStart >= f.tokenStart)
     ?? others.find((m) => m.tokenStart >= f.tokenEnd)
     ?? others[others.length - 1];
-  if (target) a2 = pick(target, TARGET_MARKERS.has(prevTok(target)) ? 'actor2.target-marker' : 'actor2.other-actor');
+  if (target) a2 = pick(target, TARGET_MARKERS.has(prevTok(target)) || owned(target) === 'site' ? 'actor2.target-marker' : 'actor2.other-actor');
   // "استشهد خمسة فلسطينيين"، "اختطاف 6 مصريين": people counted by their nationality alone are civilians of that country
   if (!a2) {
     for (const c of sCas) {

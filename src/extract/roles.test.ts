@@ -118,6 +118,23 @@ describe('actor roles', () => {
     expect(e.rules.actor2).toBe('actor2.counted-nationals');
   });
 
+  it('reads "X تابعة لـ Y": the owner of a force attacks, the owner of a site is hit', () => {
+    const [air] = events('شنت غارات جوية مكثفة من طائرات حربية تابعة لنظام الأسد على بلدة الفيضة شرق دير الزور.', '2019-05-12');
+    expect(air.actor1?.name).toMatch(/^Military Forces of Syria/);
+    expect(air.actor1?.nameAr).toBe('نظام الأسد');
+    expect(air.rules.actor1).toBe('actor1.agent-marker');
+    const [site] = events('استهدفت الغارات مواقع تابعة لتنظيم داعش في بلدة هجين شرق دير الزور.', '2019-05-12');
+    expect(site.actor1?.name).toBe('Unidentified Armed Group (Syria)');
+    expect(site.actor2?.name).toBe('Islamic State (Syria)');
+    expect(site.rules.actor2).toBe('actor2.target-marker');
+  });
+
+  it('knows the lexicon names added for these rules (نظام الأسد، مقاتلون إسلاميون)', () => {
+    const names = (text: string) => extract({ id: 'roles-test', text, publishedAt: '2019-05-12' }).layers.actors.map((a) => [a.nameAr, a.name]);
+    expect(names('قال نظام الأسد إن قواته سيطرت على بلدة الفيضة.')).toContainEqual(['نظام الأسد', 'Military Forces of Syria (2000-2024)']);
+    expect(names('سيطر مقاتلون إسلاميون على المقر في غريان الليبية.')).toContainEqual(['مقاتلون إسلاميون', 'Islamist Militia (Libya)']);
+  });
+
   it('of two tellings of one event keeps the attacker its sentence names over a name from afar', () => {
     const list = events('قالت مصادر من الجيش الحر إن مدينة معرة النعمان تعرضت لقصف عنيف أمس. وشنت الطائرات الروسية غارات على مدينة معرة النعمان أمس.');
     expect(list).toHaveLength(1);
