@@ -723,6 +723,14 @@ function pickActors(ctx: AssembleContext, doc: MarsadDocument, f: Frame, keys: T
     return FORCE_NOUNS.has(owner) ? 'force' : 'site';
   };
   const candidates = inSent.filter((m) => !victim(m) && !serviceOf(m) && owned(m) !== 'site');
+  // "بين X"، "بين عناصر من X"، "بين «X»": the first side of a pair
+  const afterBetween = (m: ActorMention) => {
+    let k = m.tokenStart - 1;
+    while (k > sent.tokenStart && QUOTE.test(tokens[k].norm)) k--;
+    if (tokens[k]?.norm === 'من' && MEMBER_NOUNS.has(tokens[k - 1]?.norm ?? '')) k -= 2;
+    else if (MEMBER_NOUNS.has(tokens[k]?.norm ?? '') && m.start === tokens[m.tokenStart].start) k -= 1;
+    return tokens[k]?.norm === 'بين';
+  };
   // a new clause (كما، فيما، بينما، في حين) opens among tokens [a, b)
   const opensClause = (a: number, b: number) => clauseBetween(tokens, a, b);
 
@@ -750,7 +758,7 @@ function pickActors(ctx: AssembleContext, doc: MarsadDocument, f: Frame, keys: T
   }
   // the first of the two sides of "اشتباكات بين X و Y" (Y is then actor2, the conjunct after X)
   if (!a1) {
-    const side = inSent.find((m) => m.tokenStart >= f.tokenEnd && m.tokenStart - f.tokenEnd <= 3 && prevTok(m) === 'بين' && m.inter !== 7);
+    const side = inSent.find((m) => m.tokenStart >= f.tokenEnd && m.tokenStart - f.tokenEnd <= 5 && afterBetween(m) && m.inter !== 7);
     if (side) a1 = pick(side, 'actor1.between');
   }
   // a subject inside the trigger phrase ("شن الطيران الحربي غارات")
@@ -790,6 +798,12 @@ function pickActors(ctx: AssembleContext, doc: MarsadDocument, f: Frame, keys: T
         }
       }
     }
+  }
+  // "إشكال بين عناصر من حركة «فتح» وعنصر من «جند الشام» … تطور إلى اشتباكات": the sides of a clash named
+  // earlier in its sentence, the first of them
+  if (!a1 && f.family === 'clash') {
+    const side = candidates.find((m) => m.tokenEnd <= t0.tokenStart && afterBetween(m) && m.inter !== 7);
+    if (side) a1 = pick(side, 'actor1.between');
   }
   // otherwise the nearest named actor before the trigger in the sentence, not a target
   if (!a1) {

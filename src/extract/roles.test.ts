@@ -64,6 +64,16 @@ describe('actor roles', () => {
       text: 'اختطف مسلحون 6 مصريين على الطريق الساحلي قرب مدينة سرت.',
       actor1: 'Unidentified Armed Group (Libya)', rule: 'actor1.subject-after-verb', actor2: 'Civilians (Egypt)',
     },
+    {
+      why: 'the first side of "بين عناصر من X و…" after the clash word',
+      text: 'اندلعت اشتباكات عنيفة بين عناصر من الجيش ومسلحين من العشائر في مدينة الرمادي.',
+      actor1: /^Military Forces of Iraq/, rule: 'actor1.between', actor2: 'Unidentified Tribal Militia (Iraq)',
+    },
+    {
+      why: 'the sides of a quarrel named before the clash it grew into, the first of them',
+      text: 'وقع إشكال في مخيم عين الحلوة بين عناصر من حركة «فتح» وعنصر من «جند الشام»، وتطور الأمر إلى اشتباكات عنيفة في المخيم.',
+      actor1: 'Fatah Movement', rule: 'actor1.between', actor2: 'Jund al Sham',
+    },
   ])('$why', ({ text, actor1, rule, actor2 }) => {
     const [e] = events(text);
     expect(e).toBeDefined();
