@@ -73,7 +73,7 @@ function protestsAgainst(tokens: Token[], from: number, to: number): boolean {
 // words that introduce what caused a death: "مقتل 3 جراء قصف"
 const CAUSE_MARKERS = new Set(['في', 'جراء', 'اثر', 'بسبب', 'نتيجه', 'خلال', 'بعد']);
 const CLAUSE_BREAKS = new Set([',', ';', ':', 'فيما', 'بينما', 'حين', 'كما', 'اما', 'وفي', 'وعلي', 'ثم']);
-const AGENT_MARKERS = new Set(['قبل', 'شنها', 'شنه', 'نفذها', 'نفذه', 'شنتها', 'نفذتها', 'نصبه', 'نصبها', 'نصبته', 'نصبتها', 'تبناه', 'تبنته', 'تبنتها', 'تبناها', 'اطلقه', 'اطلقها', 'اطلقته', 'اطلقتها', 'ارتكبها', 'ارتكبتها', 'ارتكبوها']);
+const AGENT_MARKERS = new Set(['قبل', 'يد', 'شنها', 'شنه', 'نفذها', 'نفذه', 'شنتها', 'نفذتها', 'نصبه', 'نصبها', 'نصبته', 'نصبتها', 'تبناه', 'تبنته', 'تبنتها', 'تبناها', 'اطلقه', 'اطلقها', 'اطلقته', 'اطلقتها', 'ارتكبها', 'ارتكبتها', 'ارتكبوها']);
 // fighters of a group, glued with ل after an attack noun: "هجوم لمسلحي داعش"، "كمين لعناصر الحركة"
 const MEMBER_NOUNS = new Set(['مسلحي', 'عناصر', 'مقاتلي', 'افراد', 'جنود', 'ميليشيات', 'مليشيات', 'مسلحين', 'مقاتلين']);
 // words that open a new clause of the same sentence, with an event of its own
@@ -87,7 +87,10 @@ const TARGET_MARKERS = new Set(['علي', 'ضد', 'استهدف', 'استهدف�
 const SERVICE_TITLES = new Set(['ضابط', 'ضباط', 'مقدم', 'عقيد', 'نقيب', 'ملازم', 'عميد', 'رائد', 'قائد', 'قيادي', 'مسؤول', 'موظف', 'عضو', 'مستشار']);
 // "X تابعة لـ Y": Y owns X — the attacker when X is a force or its weapon, the target when X is a site
 const BELONGING = new Set(['تابعه', 'التابعه', 'تابع', 'التابع', 'تابعين', 'التابعين', 'تابعون']);
-const FORCE_NOUNS = new Set(['طائرات', 'طائره', 'طيران', 'مقاتلات', 'مقاتله', 'مروحيات', 'مروحيه', 'مسيره', 'مسيرات', 'حربيه', 'قوات', 'قوه', 'عناصر', 'مسلحين', 'مسلحون', 'مقاتلين', 'مقاتلون', 'ميليشيات', 'مليشيات', 'ميليشيا', 'مليشيا', 'زوارق', 'بوارج', 'سفن', 'دوريه', 'دوريات', 'كتيبه', 'كتائب', 'فصائل', 'فصيل', 'مجموعه', 'مجموعات', 'خليه', 'وحدات', 'مدفعيه']);
+// (only aircraft, ships and guns: a patrol or a unit "تابعة لـ" X is as often what was hit — "عبوة ناسفة بدورية تابعة للجيش")
+const FORCE_NOUNS = new Set(['طائرات', 'طائره', 'طيران', 'مقاتلات', 'مقاتله', 'مروحيات', 'مروحيه', 'مسيره', 'مسيرات', 'حربيه', 'زوارق', 'بوارج', 'مدفعيه']);
+// units and people: their owner is neither read as attacker nor as target
+const UNIT_NOUNS = new Set(['قوات', 'قوه', 'عناصر', 'مسلحين', 'مسلحون', 'مقاتلين', 'مقاتلون', 'ميليشيات', 'مليشيات', 'ميليشيا', 'مليشيا', 'كتيبه', 'كتائب', 'فصائل', 'فصيل', 'مجموعه', 'مجموعات', 'خليه', 'وحدات', 'جنود', 'افراد']);
 /** Quotation marks, skipped when reading the word before a name: "هجوم شنه «إرهابيون»". */
 const QUOTE = /^["«»“”„']$/;
 
@@ -719,8 +722,10 @@ function pickActors(ctx: AssembleContext, doc: MarsadDocument, f: Frame, keys: T
   // "طائرات حربية تابعة لنظام الأسد" (the owner attacks) / "مواقع تابعة لتنظيم داعش" (the owner is hit)
   const owned = (m: ActorMention): 'force' | 'site' | null => {
     if (!BELONGING.has(prevTok(m))) return null;
-    const owner = tokens[m.tokenStart - 2]?.norm.replace(/^و(?=..)/, '').replace(/^ال(?=..)/, '') ?? '';
-    return FORCE_NOUNS.has(owner) ? 'force' : 'site';
+    const w = tokens[m.tokenStart - 2]?.norm ?? '';
+    // the word as written, and without a preposition glued to it (بدورية)
+    const forms = [w, w.replace(/^(و|ف)?(ب|ل)(?=...)/, '')].map((x) => x.replace(/^(و|ف)(?=...)/, '').replace(/^ال(?=..)/, ''));
+    return forms.some((x) => FORCE_NOUNS.has(x)) ? 'force' : forms.some((x) => UNIT_NOUNS.has(x)) ? null : 'site';
   };
   const candidates = inSent.filter((m) => !victim(m) && !serviceOf(m) && owned(m) !== 'site');
   // "بين X"، "بين عناصر من X"، "بين «X»": the first side of a pair
@@ -1245,7 +1250,9 @@ function absorb(prev: EventRecord, e: EventRecord): void {
   // of two tellings, the attacker read from the grammar of its own sentence (an agent marker, the
   // subject of the trigger) beats one guessed from afar (the nearest name, the event before)
   // (a protest's actor1 is its protesters, whatever the other telling's grammar says)
-  if (!prev.actor1 || prev.rules.actor1 === 'actor1.unidentified' || (prev.eventType !== 'Protests' && actorRank(prev.rules.actor1) < actorRank(e.rules.actor1))) {
+  // (and civilians, ACLED's victims, never take the place of an armed actor)
+  if (!prev.actor1 || prev.rules.actor1 === 'actor1.unidentified' ||
+    (prev.eventType !== 'Protests' && e.actor1?.inter !== 7 && actorRank(prev.rules.actor1) < actorRank(e.rules.actor1))) {
     if (e.actor1 && e.rules.actor1 !== 'actor1.unidentified') {
       prev.actor1 = e.actor1;
       prev.rules.actor1 = e.rules.actor1;

@@ -74,6 +74,16 @@ describe('actor roles', () => {
       text: 'وقع إشكال في مخيم عين الحلوة بين عناصر من حركة «فتح» وعنصر من «جند الشام»، وتطور الأمر إلى اشتباكات عنيفة في المخيم.',
       actor1: 'Fatah Movement', rule: 'actor1.between', actor2: 'Jund al Sham',
     },
+    {
+      why: '"على يد X" names the doer',
+      text: 'وخطف 12 مدنيا على يد مسلحين مجهولين في ريف الرقة الغربي.',
+      actor1: 'Unidentified Armed Group (Syria)', rule: 'actor1.agent-marker', actor2: 'Civilians (Syria)',
+    },
+    {
+      why: 'the owner of a patrol a bomb hit is its target, not the bomber',
+      text: 'وانفجرت عبوة ناسفة بدورية تابعة للجيش العراقي على الطريق بين بغداد والفلوجة.',
+      actor1: 'Unidentified Armed Group (Iraq)', rule: 'actor1.unidentified', actor2: /^Military Forces of Iraq/,
+    },
   ])('$why', ({ text, actor1, rule, actor2 }) => {
     const [e] = events(text);
     expect(e).toBeDefined();
