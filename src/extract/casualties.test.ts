@@ -145,6 +145,7 @@ const years: Row[] = [
 // leaders and ranks are people; a singular object after a plural subject; a verb's object pronoun; attempts
 const titlesAndAttempts: Row[] = [
   row('اغتال مسلحون العقيد سالم الورفلي قرب منزله.', m('killed', 1, 'اغتال مسلحون العقيد', { rule: 'casualties.killed.person-singular' })),
+  row('اغتال مسلحون مجهولون العقيد سالم الورفلي أمام منزله.', m('killed', 1, 'اغتال مسلحون مجهولون العقيد', { rule: 'casualties.killed.person-singular' })),
   row('قتل مجهولون زعيم عشيرة على طريق المطار.', m('killed', 1, 'قتل مجهولون زعيم', { rule: 'casualties.killed.person-singular' })),
   row('أعلنت الشرطة مقتل قائد كتيبة في اشتباك ليلي.', m('killed', 1, 'مقتل قائد', { rule: 'casualties.killed.person-singular' })),
   row('أطلق مسلحون النار على التاجر وأردوه قتيلا.', m('killed', 1, 'وأردوه قتيلا', { rule: 'casualties.killed.object-pronoun-singular' })),

@@ -387,7 +387,8 @@ export function findCasualties(
       let p = wordAt(w.end) ?? wordAt(w.end + 1);
       // "اغتال مسلحون العقيد…": a plural subject after the verb, then the one it killed
       if (p?.word.type === 'person' && p.word.number === 'plural' && /ون$/.test(tokens[p.end - 1].norm)) {
-        const object = wordAt(p.end);
+        // (past an adjective of the subject: "اغتال مسلحون مجهولون العقيد")
+        const object = wordAt(p.end) ?? (/^(مجهول|ملثم)/.test(tokens[p.end]?.norm ?? '') ? wordAt(p.end + 1) : undefined);
         if (object?.word.type === 'person' && object.word.number !== 'plural') p = object;
       }
       if (p && p.word.type === 'person') {
