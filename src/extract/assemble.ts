@@ -379,7 +379,7 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
       if (!f.anaphoric) continue;
       const earlier = sFrames.filter((g) => g !== f && !g.anaphoric && g.tokenEnd <= f.tokenStart && g.places.length);
       // ("قتل عشرة وجرح عشرون في الغارة الجوية": the last air strike told, not the last event of any kind)
-      const sameKind = earlier.length ? undefined : lastOfFamily(eventFrames, f.family, si);
+      const sameKind = earlier.length ? undefined : lastOfFamily(tokens, eventFrames, f.family, si);
       if (!retold.has(f) && !bound.has(f)) f.ref = earlier.length ? earlier[earlier.length - 1] : sameKind ?? (si - lastEventSentence <= 3 ? lastEventFrame : null);
       // what follows a retelling in its sentence belongs to it too
       if (!earlier.length && sFrames.some((g) => retold.has(g) && g.tokenEnd <= f.tokenStart)) retold.add(f);
@@ -576,11 +576,12 @@ function clauseBetween(tokens: Token[], a: number, b: number): boolean {
 }
 
 /** The last event frame of a family told up to six sentences before sentence `si`: what a definite noun of that family points back to. */
-function lastOfFamily(eventFrames: Frame[], family: string, si: number): Frame | undefined {
+function lastOfFamily(tokens: Token[], eventFrames: Frame[], family: string, si: number): Frame | undefined {
   for (let k = eventFrames.length - 1; k >= 0; k--) {
     const g = eventFrames[k];
     if (si - g.sentence > 6) return undefined;
-    if (g.family === family) return g;
+    // ("بالتزامن مع هجمات مماثلة على …": similar attacks elsewhere are not the attack "الهجوم" names)
+    if (g.family === family && !/^(مماثل|مشابه)/.test(tokens[g.tokenEnd]?.norm ?? '')) return g;
   }
   return undefined;
 }

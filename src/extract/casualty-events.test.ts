@@ -95,6 +95,10 @@ const rows: Row[] = [
   r('2019-05-12', 'شنت طائرة مجهولة غارة جوية على موقع قرب مطار طرابلس. وسيطر مسلحون على مقر الجيش في مدينة ترهونة. وقال مصدر إن عشرة رجال على الأقل قتلوا وجرح عشرون آخرون في الغارة الجوية.',
     e('قرب مطار طرابلس', 10, 20, 'casualties.killed.number-before-verb', 'casualties.injured.word-number', ['عشرة رجال على الأقل قتلوا'], ['وجرح عشرون']),
     e('ترهونة', 0, null, 'fatalities.none-reported', 'injured.none-reported', [], [])),
+  // … and "الهجوم" is not the similar attacks told beside it (هجمات مماثلة)
+  r('2019-05-12', 'شن مسلحون هجوما على مواقع للجيش في بلدة الميادين شرق دير الزور. وتزامن ذلك مع هجمات مماثلة على مواقع للجيش في مدينة البوكمال. ونشرت صفحات موالية أسماء 8 قتلى من الجيش جراء الهجوم.',
+    e('الميادين', 8, null, 'casualties.killed.number-noun', 'injured.none-reported', ['8 قتلى'], []),
+    e('البوكمال', 0, null, 'fatalities.none-reported', 'injured.none-reported', [], [])),
   // an attempted killing kills no one
   r('2019-05-12', 'نجا ضابط في الجيش من محاولة لاغتياله في مدينة بنغازي.', e('بنغازي', 0, null, 'fatalities.none-reported', 'injured.none-reported', [], [])),
   // a killing in a clause of its own (بينما …), with its place, is its own event, not the toll of the next clause's
