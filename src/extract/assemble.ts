@@ -1060,6 +1060,13 @@ function frameEvents(
   if (eventType === 'Protests' && a2?.ref.inter === 6 && actor1?.ref.inter !== 6) {
     [actor1, a2] = [a2, actor1];
   }
+  // … and a riot's rioters: the youths who threw the stones, not the force they met ("رشق الشبان
+  // الجنود بالحجارة"); civilians who riot are coded as rioters (protesters keep their name)
+  if (eventType === 'Riots') {
+    if (a2 && (a2.ref.inter === 7 || a2.ref.inter === 6 || a2.ref.inter === 5) && (!actor1 || actor1.ref.inter === 1 || actor1.ref.inter === 8)) [actor1, a2] = [a2, actor1];
+    const rioters = actor1?.ref.inter === 7 ? genericActor(ctx, /^Rioters/, country) : null;
+    if (actor1 && rioters) actor1 = { ...actor1, ref: { ...rioters, nameAr: actor1.ref.nameAr }, ruleId: 'actor1.rioters' };
+  }
   // "ضربات إضافية استهدفت العاصمة" after "غارات أميركية على الحديدة": more of the same, by the same hand
   if (!actor1 && violent && previous?.actor1 && previous.subEventType === subEventType && f.sentence - previous.sentence <= 3) {
     const span = previous.actor1Evidence ? { start: previous.actor1Evidence.start, end: previous.actor1Evidence.end } : null;

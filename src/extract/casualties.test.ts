@@ -117,6 +117,7 @@ const noneOrUncounted: Row[] = [
 
 // duals, people joined by و, counts told before a plural verb, verbs split by their subject
 const dualsAndCountsBefore: Row[] = [
+  row('أصيب مستوطنان قرب البلدة.', m('injured', 2, 'أصيب مستوطنان')),
   row('قتل جنديان وأصيب آخران في الكمين.', m('killed', 2, 'قتل جنديان'), m('injured', 2, 'وأصيب آخران', { rule: 'casualties.injured.word-number' })),
   row('لقي جنديان آخران مصرعهما في الهجوم.', m('killed', 2, 'جنديان آخران مصرعهما')),
   row('أصيب طفل وامرأة في القصف.', m('injured', 2, 'أصيب طفل وامرأة', { rule: 'casualties.injured.person-singular' })),
