@@ -73,7 +73,7 @@ function protestsAgainst(tokens: Token[], from: number, to: number): boolean {
 // words that introduce what caused a death: "مقتل 3 جراء قصف"
 const CAUSE_MARKERS = new Set(['في', 'جراء', 'اثر', 'بسبب', 'نتيجه', 'خلال', 'بعد']);
 const CLAUSE_BREAKS = new Set([',', ';', ':', 'فيما', 'بينما', 'حين', 'كما', 'اما', 'وفي', 'وعلي', 'ثم']);
-const AGENT_MARKERS = new Set(['قبل', 'شنها', 'شنه', 'نفذها', 'نفذه', 'شنتها', 'نفذتها', 'نصبه', 'نصبها', 'نصبته', 'نصبتها', 'تبناه', 'تبنته', 'تبنتها', 'تبناها', 'اطلقه', 'اطلقها', 'اطلقته', 'اطلقتها', 'ارتكبها', 'ارتكبتها', 'ارتكبوها']);
+const AGENT_MARKERS = new Set(['قبل', 'يد', 'شنها', 'شنه', 'نفذها', 'نفذه', 'شنتها', 'نفذتها', 'نصبه', 'نصبها', 'نصبته', 'نصبتها', 'تبناه', 'تبنته', 'تبنتها', 'تبناها', 'اطلقه', 'اطلقها', 'اطلقته', 'اطلقتها', 'ارتكبها', 'ارتكبتها', 'ارتكبوها']);
 // fighters of a group, glued with ل after an attack noun: "هجوم لمسلحي داعش"، "كمين لعناصر الحركة"
 const MEMBER_NOUNS = new Set(['مسلحي', 'عناصر', 'مقاتلي', 'افراد', 'جنود', 'ميليشيات', 'مليشيات', 'مسلحين', 'مقاتلين']);
 // words that open a new clause of the same sentence, with an event of its own
@@ -83,6 +83,16 @@ const CLAUSE_OPENERS = new Set(['كما', 'فيما', 'بينما', 'وكما'])
 const VICTIM_LINKS = new Set(['من', 'في', 'صفوف', 'عناصر', 'افراد', 'بين']);
 const RELATIVE_PRONOUNS = new Set(['الذي', 'التي', 'الذين', 'اللذين', 'اللتين', 'اللواتي', 'اللذي'].map((w) => w.replace(/ى/g, 'ي')));
 const TARGET_MARKERS = new Set(['علي', 'ضد', 'استهدف', 'استهدفت', 'بحق', 'مع', 'لصالح']);
+// a rank or post held in a body: "المقدم في الجيش الليبي"، "ضابط بالشرطة" name whom someone serves, not a side
+const SERVICE_TITLES = new Set(['ضابط', 'ضباط', 'مقدم', 'عقيد', 'نقيب', 'ملازم', 'عميد', 'رائد', 'قائد', 'قيادي', 'مسؤول', 'موظف', 'عضو', 'مستشار']);
+// "X تابعة لـ Y": Y owns X — the attacker when X is a force or its weapon, the target when X is a site
+const BELONGING = new Set(['تابعه', 'التابعه', 'تابع', 'التابع', 'تابعين', 'التابعين', 'تابعون']);
+// (only aircraft, ships and guns: a patrol or a unit "تابعة لـ" X is as often what was hit — "عبوة ناسفة بدورية تابعة للجيش")
+const FORCE_NOUNS = new Set(['طائرات', 'طائره', 'طيران', 'مقاتلات', 'مقاتله', 'مروحيات', 'مروحيه', 'مسيره', 'مسيرات', 'حربيه', 'زوارق', 'بوارج', 'مدفعيه']);
+// units and people: their owner is neither read as attacker nor as target
+const UNIT_NOUNS = new Set(['قوات', 'قوه', 'عناصر', 'مسلحين', 'مسلحون', 'مقاتلين', 'مقاتلون', 'ميليشيات', 'مليشيات', 'ميليشيا', 'مليشيا', 'كتيبه', 'كتائب', 'فصائل', 'فصيل', 'مجموعه', 'مجموعات', 'خليه', 'وحدات', 'جنود', 'افراد']);
+/** Quotation marks, skipped when reading the word before a name: "هجوم شنه «إرهابيون»". */
+const QUOTE = /^["«»“”„']$/;
 
 /**
  * The layers assembly reads sentence by sentence, split once per document: filtering a whole layer
@@ -245,7 +255,15 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
     // a sentence with no event of its own adds its casualties to the last one (as step 3 below does
     // when there is no frame); nothing else here has anything to join
     if (!sFrames.length) {
-      if (lastEventFrame && si - lastEventSentence <= 2 && live.length === sTrig.length && !historical) lastEventFrame.casualties.push(...by.casualties[si]);
+      if (lastEventFrame && si - lastEventSentence <= 2 && live.length === sTrig.length && !historical) {
+        // (to the recent event at a place this sentence names, if any: "وقال مصدر في درنة إن مجهولين أردوه قتيلا")
+        const named = by.casualties[si].length ? by.places[si].filter((p) => p.gazetteerId) : [];
+        let there: Frame | undefined;
+        for (let k = eventFrames.length - 1; k >= 0 && !there && named.length && si - eventFrames[k].sentence <= 2; k--) {
+          if (eventFrames[k].places.some((q) => named.some((p) => p.gazetteerId === q.gazetteerId))) there = eventFrames[k];
+        }
+        (there ?? lastEventFrame).casualties.push(...by.casualties[si]);
+      }
       return;
     }
 
@@ -381,7 +399,9 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
     for (const f of sFrames) {
       if (!f.anaphoric) continue;
       const earlier = sFrames.filter((g) => g !== f && !g.anaphoric && g.tokenEnd <= f.tokenStart && g.places.length);
-      if (!retold.has(f) && !bound.has(f)) f.ref = earlier.length ? earlier[earlier.length - 1] : si - lastEventSentence <= 3 ? lastEventFrame : null;
+      // ("قتل عشرة وجرح عشرون في الغارة الجوية": the last air strike told, not the last event of any kind)
+      const sameKind = earlier.length ? undefined : lastOfFamily(tokens, eventFrames, f.family, si);
+      if (!retold.has(f) && !bound.has(f)) f.ref = earlier.length ? earlier[earlier.length - 1] : sameKind ?? (si - lastEventSentence <= 3 ? lastEventFrame : null);
       // what follows a retelling in its sentence belongs to it too
       if (!earlier.length && sFrames.some((g) => retold.has(g) && g.tokenEnd <= f.tokenStart)) retold.add(f);
       // (a retelling tells the same dead: it adds figures of a kind the event told before lacks, and of
@@ -405,7 +425,9 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
     // (an attack word, not a death word: مقتل is the consequence of the strong event, wherever it is told)
     const ownPlace = (f: Frame) => CONTINUABLE.has(f.family) && f.places.length > 0 &&
       strong.every((h) => h.places.length > 0 && !h.places.some((q) => f.places.some((p) => samePlaceAs(p, q) || km(p, q) <= 5)));
-    const hosts = [...strong, ...sFrames.filter((f) => !f.anaphoric && !strong.includes(f) && maxWeight(f) < 0.7 && ownPlace(f))];
+    // ("قتل مجهولون زعيم قبيلة في درنة بينما نجا ضابط من محاولة لاغتياله في بنغازي": a clause of its own, with its place)
+    const ownClause = (f: Frame) => f.places.length > 0 && strong.every((h) => clauseBetween(tokens, Math.min(f.tokenEnd, h.tokenEnd), Math.max(f.tokenStart, h.tokenStart)));
+    const hosts = [...strong, ...sFrames.filter((f) => !f.anaphoric && !strong.includes(f) && maxWeight(f) < 0.7 && (ownPlace(f) || ownClause(f)))];
     if (strong.length) {
       for (const f of sFrames) {
         if (f.anaphoric || maxWeight(f) >= 0.7 || strong.includes(f) || hosts.includes(f)) continue;
@@ -464,7 +486,8 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
         lastEventFrame = f;
         lastEventSentence = si;
       } else if (f.casualties.length) {
-        const host = withPlaces[withPlaces.length - 1] ?? lastEventFrame;
+        // ("قتل عشرة وجرح عشرون في الغارة الجوية": the event the sentence names by a definite noun)
+        const host = withPlaces[withPlaces.length - 1] ?? sFrames.find((g) => g.anaphoric && g.ref && !retold.has(g))?.ref ?? lastEventFrame;
         // the dead of a strike told beside a protest are not the protest's: the strike is an event of its
         // own, placed as a placeless one is (the event before, a later telling, the article's place)
         if (host && NON_LETHAL.has(host.family) && !NON_LETHAL.has(f.family)) eventFrames.push(f);
@@ -567,6 +590,23 @@ function isDestination(tokens: Token[], p: PlaceMention): boolean {
   return /^(الي|نحو)$/.test(tokens[p.tokenStart - 1]?.norm ?? '') && /^(ب|و|ل)?(عود|طريق|متوجه|توجه|رحل)/.test(tokens[p.tokenStart - 2]?.norm ?? '');
 }
 
+/** Whether a new clause (كما، فيما، بينما، في حين) opens among tokens [a, b). */
+function clauseBetween(tokens: Token[], a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (CLAUSE_OPENERS.has(tokens[k].norm) || (tokens[k].norm === 'حين' && /^و?في$/.test(tokens[k - 1]?.norm ?? ''))) return true;
+  return false;
+}
+
+/** The last event frame of a family told up to six sentences before sentence `si`: what a definite noun of that family points back to. */
+function lastOfFamily(tokens: Token[], eventFrames: Frame[], family: string, si: number): Frame | undefined {
+  for (let k = eventFrames.length - 1; k >= 0; k--) {
+    const g = eventFrames[k];
+    if (si - g.sentence > 6) return undefined;
+    // ("بالتزامن مع هجمات مماثلة على …": similar attacks elsewhere are not the attack "الهجوم" names)
+    if (g.family === family && !/^(مماثل|مشابه)/.test(tokens[g.tokenEnd]?.norm ?? '')) return g;
+  }
+  return undefined;
+}
+
 function maxWeight(f: Frame): number {
   let most = -Infinity;
   for (const t of f.triggers) most = Math.max(most, t.weight);
@@ -644,6 +684,21 @@ function genericActor(ctx: AssembleContext, pattern: RegExp, country: string | n
   return { name: actorName(ctx.actors, a, country), nameAr: a.aliases[0] ?? '', id: a.id, inter: a.inter, country };
 }
 
+/** Arabic folded for comparing a name as written with a lexicon alias. */
+const foldAr = (w: string) => w.replace(/[\u064B-\u0652\u0640]/g, '').replace(/[أإآ]/g, 'ا').replace(/ة/g, 'ه').replace(/ى/g, 'ي').trim();
+const templateAliases = new WeakMap<ActorLexicon, Set<string>>();
+
+/** Whether a name as written is an alias of the "Military Forces of {country}" template (الطائرات الحربية، الجيش). */
+function isTemplateAlias(ctx: AssembleContext, written: string): boolean {
+  let set = templateAliases.get(ctx.actors);
+  if (!set) {
+    set = new Set((genericEntry(ctx.actors, /^Military Forces of \{country\}/)?.aliases ?? []).map(foldAr));
+    templateAliases.set(ctx.actors, set);
+  }
+  const w = foldAr(written);
+  return set.has(w) || set.has(w.replace(/^(و|ف|ب|ل)/, '')) || set.has('ال' + w.replace(/^(و|ف|ب)?ل/, ''));
+}
+
 function pickActors(ctx: AssembleContext, doc: MarsadDocument, f: Frame, keys: TokenKey[][], by: BySentence): { a1: Pick | null; a2: Pick | null } {
   const { tokens, sentences } = doc.layers;
   const sent = sentences[f.sentence];
@@ -665,25 +720,55 @@ function pickActors(ctx: AssembleContext, doc: MarsadDocument, f: Frame, keys: T
 
   const pick = (m: ActorMention, ruleId: string): Pick => ({ mention: m, ref: refOf(m), ruleId, span: { start: m.start, end: m.end } });
   const prevTok = (m: ActorMention) => tokens[m.tokenStart - 1]?.norm ?? '';
+  // the word before a name, past quotation marks around it
+  const wordBefore = (m: ActorMention) => {
+    let k = m.tokenStart - 1;
+    while (k > sent.tokenStart && QUOTE.test(tokens[k].norm)) k--;
+    return tokens[k]?.norm ?? '';
+  };
+  // "نجا ضابط في الجيش من محاولة لاغتياله": the body the victim serves in is no side of the event
+  const title = (t: Token | undefined) => !!t && SERVICE_TITLES.has(t.norm.replace(/^و(?=..)/, '').replace(/^ال(?=..)/, ''));
+  const serviceOf = (m: ActorMention) => (prevTok(m) === 'في' && title(tokens[m.tokenStart - 2])) ||
+    (m.start > tokens[m.tokenStart].start && /^ب/.test(tokens[m.tokenStart].norm) && title(tokens[m.tokenStart - 1]));
   // the counted dead and wounded are the victims, not the attacker: "قتل 10 جنود ماليين"، "إصابة خمسة
   // مدنيين"، "مقتل ضابط من مخابرات النظام" — the group right after the count. Only a counted mention: in
   // "قتل مجهولون زعيمًا" the word after the verb is its subject, and in "اختطف تنظيم داعش 30 مدنيا"
   // the group inside the casualty phrase is the agent.
   const sCas = by.casualties[f.sentence].filter((c) => c.value !== null && c.value > 0);
   const victim = (m: ActorMention) => sCas.some((c) => {
+    // ("اثنان من مسلحي المقاومة وثلاثة من الحوثيين قتلوا": the people counted before the verb)
+    if (c.ruleId.endsWith('.number-before-verb') && m.tokenStart >= c.tokenStart && m.tokenEnd <= c.tokenEnd) return true;
     const gap = m.tokenStart - c.tokenEnd;
     return gap === 0 || (gap > 0 && gap <= 2 && tokens.slice(c.tokenEnd, m.tokenStart).every((t) => VICTIM_LINKS.has(t.norm)));
   });
-  const candidates = inSent.filter((m) => !victim(m));
+  // "طائرات حربية تابعة لنظام الأسد" (the owner attacks) / "مواقع تابعة لتنظيم داعش" (the owner is hit)
+  const owned = (m: ActorMention): 'force' | 'site' | null => {
+    if (!BELONGING.has(prevTok(m))) return null;
+    const w = tokens[m.tokenStart - 2]?.norm ?? '';
+    // the word as written, and without a preposition glued to it (بدورية)
+    const forms = [w, w.replace(/^(و|ف)?(ب|ل)(?=...)/, '')].map((x) => x.replace(/^(و|ف)(?=...)/, '').replace(/^ال(?=..)/, ''));
+    return forms.some((x) => FORCE_NOUNS.has(x)) ? 'force' : forms.some((x) => UNIT_NOUNS.has(x)) ? null : 'site';
+  };
+  const candidates = inSent.filter((m) => !victim(m) && !serviceOf(m) && owned(m) !== 'site');
+  // "بين X"، "بين عناصر من X"، "بين «X»": the first side of a pair
+  const afterBetween = (m: ActorMention) => {
+    let k = m.tokenStart - 1;
+    while (k > sent.tokenStart && QUOTE.test(tokens[k].norm)) k--;
+    if (tokens[k]?.norm === 'من' && MEMBER_NOUNS.has(tokens[k - 1]?.norm ?? '')) k -= 2;
+    else if (MEMBER_NOUNS.has(tokens[k]?.norm ?? '') && m.start === tokens[m.tokenStart].start) k -= 1;
+    return tokens[k]?.norm === 'بين';
+  };
+  // a new clause (كما، فيما، بينما، في حين) opens among tokens [a, b)
+  const opensClause = (a: number, b: number) => clauseBetween(tokens, a, b);
 
   // an agent named after the trigger: "من قبل X"، "غارة للطيران الروسي"، "شنها X"
   for (const m of inSent) {
     if (m.tokenStart < f.tokenEnd || m.tokenStart - f.tokenEnd > 6) continue;
-    const p = prevTok(m);
+    const p = wordBefore(m);
     // the mention begins after a clitic of its first token ("لقوات النظام": the match starts at ق)
     const glued = m.start > tokens[m.tokenStart].start || tokens[m.tokenStart].norm.startsWith('لل');
     // (who launched the missile that was intercepted is the other side of the interception)
-    const marker = AGENT_MARKERS.has(p) && !(f.family.startsWith('disrupted') && p.startsWith('اطلق'));
+    const marker = (AGENT_MARKERS.has(p) && !(f.family.startsWith('disrupted') && p.startsWith('اطلق'))) || owned(m) === 'force';
     // ("بهجوم لمسلحي داعش": the ل on a word for its fighters)
     const members = mainTrig.pos === 'noun' && m.tokenStart === f.tokenEnd + 1 && MEMBER_NOUNS.has(tokens[f.tokenEnd].norm.replace(/^ل/, ''));
     if (marker || members || (mainTrig.pos === 'noun' && m.tokenStart === f.tokenEnd && /^(ل|لل)/.test(tokens[m.tokenStart].norm) && glued)) {
@@ -691,9 +776,16 @@ function pickActors(ctx: AssembleContext, doc: MarsadDocument, f: Frame, keys: T
       break;
     }
   }
+  // "قتل 14 جنديا … خلال هجوم شنه «إرهابيون»": a marker that points back at an attack noun (شنه، نفذها)
+  // names the attacker of the sentence's event further on too, in the same clause
+  if (!a1) {
+    const far = inSent.find((m) => m.tokenStart > f.tokenEnd + 6 && m.tokenStart - f.tokenEnd <= 18 && m.inter !== 7 &&
+      AGENT_MARKERS.has(wordBefore(m)) && wordBefore(m) !== 'قبل' && !opensClause(f.tokenEnd, m.tokenStart));
+    if (far) a1 = pick(far, 'actor1.agent-marker');
+  }
   // the first of the two sides of "اشتباكات بين X و Y" (Y is then actor2, the conjunct after X)
   if (!a1) {
-    const side = inSent.find((m) => m.tokenStart >= f.tokenEnd && m.tokenStart - f.tokenEnd <= 3 && prevTok(m) === 'بين' && m.inter !== 7);
+    const side = inSent.find((m) => m.tokenStart >= f.tokenEnd && m.tokenStart - f.tokenEnd <= 5 && afterBetween(m) && m.inter !== 7);
     if (side) a1 = pick(side, 'actor1.between');
   }
   // a subject inside the trigger phrase ("شن الطيران الحربي غارات")
@@ -734,20 +826,46 @@ function pickActors(ctx: AssembleContext, doc: MarsadDocument, f: Frame, keys: T
       }
     }
   }
+  // "إشكال بين عناصر من حركة «فتح» وعنصر من «جند الشام» … تطور إلى اشتباكات": the sides of a clash named
+  // earlier in its sentence, the first of them
+  if (!a1 && f.family === 'clash') {
+    const side = candidates.find((m) => m.tokenEnd <= t0.tokenStart && afterBetween(m) && m.inter !== 7);
+    if (side) a1 = pick(side, 'actor1.between');
+  }
   // otherwise the nearest named actor before the trigger in the sentence, not a target
   if (!a1) {
     const before = candidates.filter((m) => m.tokenEnd <= t0.tokenStart && !TARGET_MARKERS.has(prevTok(m)) && m.inter !== 7);
     if (before.length) a1 = pick(before[before.length - 1], 'actor1.nearest-before');
   }
+  // "قتل اثنان من مسلحي المقاومة وثلاثة من الحوثيين خلال مواجهات": in a clash told by its dead on both
+  // sides, the sides are the actors — the first named first
+  if (!a1 && by.triggers[f.sentence].some((t) => t.family === 'clash')) {
+    const sides = inSent.filter((m) => victim(m) && m.inter !== 7 && !serviceOf(m));
+    if (sides.length >= 2 && sides.some((m) => m.actorId !== sides[0].actorId)) a1 = pick(sides[0], 'actor1.clash-side');
+  }
   // actor2: a target after على/ضد, the other side of "بين X و Y", civilians, or any other actor
   // named actors before generic ones (مسلحة، مدنيين) unless the generic one is the marked target
-  const all = inSent.filter((m) => !a1?.mention || (m.actorId !== a1.mention.actorId));
+  // (not a name in a clause of its own after the event: "أعدم مسلحون 5 أشخاص، في حين تواصلت المعارك مع الجيش")
+  const all = inSent.filter((m) => (!a1?.mention || (m.actorId !== a1.mention.actorId)) && !(m.tokenStart >= f.tokenEnd && opensClause(f.tokenEnd, m.tokenStart)));
   const others = [...all.filter((m) => m.ruleId !== 'actor.generic'), ...all.filter((m) => m.ruleId === 'actor.generic')];
-  const target = others.find((m) => TARGET_MARKERS.has(prevTok(m)) || /^(و)/.test(tokens[m.tokenStart].norm) && tokens[a1?.mention?.tokenEnd ?? -1] === tokens[m.tokenStart])
+  const target = others.find((m) => TARGET_MARKERS.has(prevTok(m)) || owned(m) === 'site' || /^(و)/.test(tokens[m.tokenStart].norm) && tokens[a1?.mention?.tokenEnd ?? -1] === tokens[m.tokenStart])
     ?? others.find((m) => m.inter === 7 && m.tokenStart >= f.tokenStart)
     ?? others.find((m) => m.tokenStart >= f.tokenEnd)
     ?? others[others.length - 1];
-  if (target) a2 = pick(target, TARGET_MARKERS.has(prevTok(target)) ? 'actor2.target-marker' : 'actor2.other-actor');
+  if (target) a2 = pick(target, TARGET_MARKERS.has(prevTok(target)) || owned(target) === 'site' ? 'actor2.target-marker' : 'actor2.other-actor');
+  // "استشهد خمسة فلسطينيين"، "اختطاف 6 مصريين": people counted by their nationality alone are civilians of that country
+  if (!a2) {
+    for (const c of sCas) {
+      const k = c.tokenEnd;
+      if (k >= sent.tokenEnd || c.tokenStart < sent.tokenStart) continue;
+      const cc = keys[k].map((x) => ctx.nationality(x.key)).find((x) => x) ?? null;
+      const ref = cc ? genericActor(ctx, /^Civilians/, cc) : null;
+      if (ref) {
+        a2 = { mention: null, ref: { ...ref, nameAr: doc.text.slice(tokens[k].start, tokens[k].end) }, ruleId: 'actor2.counted-nationals', span: { start: tokens[k].start, end: tokens[k].end } };
+        break;
+      }
+    }
+  }
   return { a1, a2 };
 }
 
@@ -953,11 +1071,24 @@ function frameEvents(
 
   // an attacker the text does not name: ACLED's "Unidentified Armed Group (Country)"
   let actor1 = a1;
+  // "قصفت الطائرات الإسرائيلية منزلا … كما قصفت الطائرات الحربية منزلا": a force named by its kind alone
+  // (a template read as the event country's own), right after a foreign force did the same, is that force
+  if (actor1?.mention && actor1.ref.inter === 1 && isTemplateAlias(ctx, actor1.mention.nameAr) && previous?.actor1 && previous.actor1.inter === 1 &&
+    previous.actor1.country && previous.actor1.country !== actor1.ref.country && previous.subEventType === subEventType && f.sentence - previous.sentence <= 3) {
+    actor1 = { ...actor1, ref: { ...previous.actor1, nameAr: actor1.ref.nameAr }, ruleId: 'actor1.same-force-as-previous' };
+  }
   const violent = eventType === 'Battles' || eventType === 'Explosions/Remote violence' || eventType === 'Violence against civilians';
   // ACLED codes every Protests event with the protesters as actor1, the force that met them as actor2
   // ("قتل 9 متظاهرين برصاص قوات الأمن": the counted dead are the protesters)
   if (eventType === 'Protests' && a2?.ref.inter === 6 && actor1?.ref.inter !== 6) {
     [actor1, a2] = [a2, actor1];
+  }
+  // … and a riot's rioters: the youths who threw the stones, not the force they met ("رشق الشبان
+  // الجنود بالحجارة"); civilians who riot are coded as rioters (protesters keep their name)
+  if (eventType === 'Riots') {
+    if (a2 && (a2.ref.inter === 7 || a2.ref.inter === 6 || a2.ref.inter === 5) && (!actor1 || actor1.ref.inter === 1 || actor1.ref.inter === 8)) [actor1, a2] = [a2, actor1];
+    const rioters = actor1?.ref.inter === 7 ? genericActor(ctx, /^Rioters/, country) : null;
+    if (actor1 && rioters) actor1 = { ...actor1, ref: { ...rioters, nameAr: actor1.ref.nameAr }, ruleId: 'actor1.rioters' };
   }
   // "ضربات إضافية استهدفت العاصمة" after "غارات أميركية على الحديدة": more of the same, by the same hand
   if (!actor1 && violent && previous?.actor1 && previous.subEventType === subEventType && f.sentence - previous.sentence <= 3) {
@@ -1135,6 +1266,12 @@ function foldIntercepted(events: EventRecord[]): EventRecord[] {
   });
 }
 
+/** How directly a rule read actor1: 0 for a default, 1 for a name from afar, 2 for the grammar of the sentence. */
+function actorRank(rule: string | undefined): number {
+  if (!rule || rule === 'actor1.unidentified' || rule === 'actor1.protesters-default') return 0;
+  return rule === 'actor1.nearest-before' || rule === 'actor1.previous-event' ? 1 : 2;
+}
+
 /** Fold event `e` (another telling of the same event) into `prev`. */
 function absorb(prev: EventRecord, e: EventRecord): void {
   if (prev.eventType === e.eventType && prev.subEventType !== e.subEventType && /default/.test(prev.rules.eventType ?? '') && !/default/.test(e.rules.eventType ?? '')) {
@@ -1157,7 +1294,12 @@ function absorb(prev: EventRecord, e: EventRecord): void {
     prev.injured = injured;
     prev.rules.injured = e.rules.injured;
   }
-  if (!prev.actor1 || prev.rules.actor1 === 'actor1.unidentified') {
+  // of two tellings, the attacker read from the grammar of its own sentence (an agent marker, the
+  // subject of the trigger) beats one guessed from afar (the nearest name, the event before)
+  // (a protest's actor1 is its protesters, whatever the other telling's grammar says)
+  // (and civilians, ACLED's victims, never take the place of an armed actor)
+  if (!prev.actor1 || prev.rules.actor1 === 'actor1.unidentified' ||
+    (prev.eventType !== 'Protests' && e.actor1?.inter !== 7 && actorRank(prev.rules.actor1) < actorRank(e.rules.actor1))) {
     if (e.actor1 && e.rules.actor1 !== 'actor1.unidentified') {
       prev.actor1 = e.actor1;
       prev.rules.actor1 = e.rules.actor1;

@@ -117,6 +117,7 @@ const noneOrUncounted: Row[] = [
 
 // duals, people joined by و, counts told before a plural verb, verbs split by their subject
 const dualsAndCountsBefore: Row[] = [
+  row('أصيب مستوطنان قرب البلدة.', m('injured', 2, 'أصيب مستوطنان')),
   row('قتل جنديان وأصيب آخران في الكمين.', m('killed', 2, 'قتل جنديان'), m('injured', 2, 'وأصيب آخران', { rule: 'casualties.injured.word-number' })),
   row('لقي جنديان آخران مصرعهما في الهجوم.', m('killed', 2, 'جنديان آخران مصرعهما')),
   row('أصيب طفل وامرأة في القصف.', m('injured', 2, 'أصيب طفل وامرأة', { rule: 'casualties.injured.person-singular' })),
@@ -142,6 +143,22 @@ const years: Row[] = [
   row('سقط قتلى في معارك عام 2021.', m('killed', null, 'قتلى', { rule: 'fatalities.unquantified' })),
 ];
 
+// leaders and ranks are people; a singular object after a plural subject; a verb's object pronoun; attempts
+const titlesAndAttempts: Row[] = [
+  row('اغتال مسلحون العقيد سالم الورفلي قرب منزله.', m('killed', 1, 'اغتال مسلحون العقيد', { rule: 'casualties.killed.person-singular' })),
+  row('اغتال مسلحون مجهولون العقيد سالم الورفلي أمام منزله.', m('killed', 1, 'اغتال مسلحون مجهولون العقيد', { rule: 'casualties.killed.person-singular' })),
+  row('قتل مجهولون زعيم عشيرة على طريق المطار.', m('killed', 1, 'قتل مجهولون زعيم', { rule: 'casualties.killed.person-singular' })),
+  row('أعلنت الشرطة مقتل قائد كتيبة في اشتباك ليلي.', m('killed', 1, 'مقتل قائد', { rule: 'casualties.killed.person-singular' })),
+  row('أطلق مسلحون النار على التاجر وأردوه قتيلا.', m('killed', 1, 'وأردوه قتيلا', { rule: 'casualties.killed.object-pronoun-singular' })),
+  row('اقتحم ملثمون المنزل وقتلوه أمام عائلته.', m('killed', 1, 'وقتلوه', { rule: 'casualties.killed.object-pronoun-singular' })),
+  // (a plural pronoun counts no one)
+  row('اقتحم ملثمون المنزل وقتلوهم أمام الجيران.'),
+  row('نجا ضابط من محاولة لاغتياله قرب منزله.'),
+  row('تعرض القاضي لمحاولة اغتيال فاشلة صباح اليوم.'),
+  row('نجا المحافظ من الموت بعد انفجار عبوة ناسفة بموكبه.'),
+  row('حاول مسلحون اغتيال رئيس البلدية أمس.'),
+];
+
 let extract: Extractor;
 beforeAll(() => {
   extract = createExtractor();
@@ -162,6 +179,7 @@ describe('casualty mentions', () => {
     ['duals, people joined by و, counts before a plural verb', dualsAndCountsBefore],
     ['measures are never counts', measures],
     ['years are never counts', years],
+    ['titles, object pronouns and attempts', titlesAndAttempts],
   ];
   for (const [name, rows] of groups) {
     describe(name, () => {

@@ -69,6 +69,8 @@ const SUBSET_WORDS = ['بينهم', 'بينهن', 'منهم', 'منهن', 'من 
 const NEGATORS = new Set(['لم', 'لن', 'دون', 'بدون', 'بلا']);
 const PROCLITICS = ['', 'و', 'ف', 'ب', 'ل', 'وب', 'فب', 'ول', 'فل'];
 const PRONOUN = /(ه|ها|هم|هما|هن)$/;
+// "نجا من محاولة لاغتياله"، "محاولة فاشلة لقتل": a killing attempted, or survived, kills no one
+const ATTEMPT = /^(و|ف|ب|ل)?(محاوله|محاولات|محاولتين|حاول|حاولت|حاولوا|يحاول|تحاول|يحاولون|نجا|نجت|نجوا|ينجو|تنجو|نجاه)$/;
 
 export function compileCasualties(data: CasualtyData): CasualtyLexicon {
   const m = new PhraseMatcher<Word>();
@@ -217,6 +219,11 @@ export function findCasualties(
     }
     return k === t;
   };
+  // "نجا من محاولة لاغتياله"، "محاولة فاشلة لاغتيال": an attempt word up to three words before
+  const attempted = (t: number) => {
+    for (let k = t - 1; k >= Math.max(s, t - 3); k--) if (ATTEMPT.test(tokens[k].norm)) return true;
+    return false;
+  };
   // "قتل 1500 مدني منذ بداية العام": a running total told with its period after the figure
   const cumulativeAfter = (t: number) => words.some((x) => x.word.type === 'cumulative' && x.start >= t && x.start <= t + 3);
   const unquantified = (kind: 'killed' | 'injured', w: Found, rule: string) => {
@@ -299,6 +306,7 @@ export function findCasualties(
     }
     if (w.word.type !== 'casualty') continue;
     const { kind, pos } = w.word;
+    if (kind === 'killed' && attempted(w.start)) continue;
     // "لقي 3 أشخاص مصرعهم"، "لقي طفل مصرعه"، "سقط 5 مدنيين قتلى": the count is before, on the people
     const before = words.find((x) => x.end === w.start && x.word.type === 'person');
     const pronoun = hasPronoun(w.end - 1);
@@ -376,7 +384,13 @@ export function findCasualties(
     }
     if (pos !== 'noun') {
       // no number: a singular person after the word counts one ("مقتل شخص"), a dual two, a plural is unquantified
-      const p = wordAt(w.end) ?? wordAt(w.end + 1);
+      let p = wordAt(w.end) ?? wordAt(w.end + 1);
+      // "اغتال مسلحون العقيد…": a plural subject after the verb, then the one it killed
+      if (p?.word.type === 'person' && p.word.number === 'plural' && /ون$/.test(tokens[p.end - 1].norm)) {
+        // (past an adjective of the subject: "اغتال مسلحون مجهولون العقيد")
+        const object = wordAt(p.end) ?? (/^(مجهول|ملثم)/.test(tokens[p.end]?.norm ?? '') ? wordAt(p.end + 1) : undefined);
+        if (object?.word.type === 'person' && object.word.number !== 'plural') p = object;
+      }
       if (p && p.word.type === 'person') {
         // the plural list holds the accusative singular that counts 11-99 take (شخصا، طبيبا); with no
         // number before it, it is one person ("اختطف مجهولون طبيبا")
@@ -403,6 +417,13 @@ export function findCasualties(
     }
     if (singular) {
       out.push(mention(kind, 1, 'exact', w, null, tokens, false, false, `casualties.${kind}.pronoun-singular`));
+      continue;
+    }
+    // "أردوه قتيلا"، "اغتالوه": a verb whose object pronoun is singular killed one person
+    const verb = tokens[w.start];
+    const written = text ? text.slice(verb.start, verb.end).replace(/[\u064B-\u0652]/g, '') : '';
+    if (pos === 'verb' && /(ه|ها)$/.test(written) && !/ة$/.test(written) && keys[w.start].some((k) => !k.exact && k.key.length < verb.norm.length)) {
+      out.push(mention(kind, 1, 'exact', w, null, tokens, false, false, `casualties.${kind}.object-pronoun-singular`));
       continue;
     }
     // a casualty word with no number at all: reported, not counted

@@ -91,6 +91,24 @@ const rows: Row[] = [
     e('قرب مدينة نامبالا', 2, null, 'casualties.killed.number-person-word', 'injured.none-reported', ['جنديان آخران مصرعهما'], [])),
   r('2019-05-12', 'قال مصدر إن اثنين من عناصر الشرطة وثلاثة من المسلحين قتلوا خلال اشتباكات في مدينة العريش.',
     e('العريش', 5, null, 'casualties.killed.number-before-verb', 'injured.none-reported', ['اثنين من عناصر الشرطة وثلاثة من المسلحين قتلوا'], [])),
+  // dead told with a definite noun for the event (في الغارة الجوية) are that event's, not the last one's of any kind
+  r('2019-05-12', 'شنت طائرة مجهولة غارة جوية على موقع قرب مطار طرابلس. وسيطر مسلحون على مقر الجيش في مدينة ترهونة. وقال مصدر إن عشرة رجال على الأقل قتلوا وجرح عشرون آخرون في الغارة الجوية.',
+    e('قرب مطار طرابلس', 10, 20, 'casualties.killed.number-before-verb', 'casualties.injured.word-number', ['عشرة رجال على الأقل قتلوا'], ['وجرح عشرون']),
+    e('ترهونة', 0, null, 'fatalities.none-reported', 'injured.none-reported', [], [])),
+  // … and "الهجوم" is not the similar attacks told beside it (هجمات مماثلة)
+  r('2019-05-12', 'شن مسلحون هجوما على مواقع للجيش في بلدة الميادين شرق دير الزور. وتزامن ذلك مع هجمات مماثلة على مواقع للجيش في مدينة البوكمال. ونشرت صفحات موالية أسماء 8 قتلى من الجيش جراء الهجوم.',
+    e('الميادين', 8, null, 'casualties.killed.number-noun', 'injured.none-reported', ['8 قتلى'], []),
+    e('البوكمال', 0, null, 'fatalities.none-reported', 'injured.none-reported', [], [])),
+  // an attempted killing kills no one
+  r('2019-05-12', 'نجا ضابط في الجيش من محاولة لاغتياله في مدينة بنغازي.', e('بنغازي', 0, null, 'fatalities.none-reported', 'injured.none-reported', [], [])),
+  // a killing in a clause of its own (بينما …), with its place, is its own event, not the toll of the next clause's
+  r('2019-05-12', 'قتل مجهولون زعيم قبيلة في مدينة درنة بينما نجا ضابط في الجيش من محاولة لاغتياله في مدينة بنغازي.',
+    e('درنة', 1, null, 'casualties.killed.person-singular', 'injured.none-reported', ['قتل مجهولون زعيم'], []),
+    e('بنغازي', 0, null, 'fatalities.none-reported', 'injured.none-reported', [], [])),
+  // a sentence with no event of its own gives its dead to the recent event at the place it names
+  r('2019-05-12', 'اشتبك مسلحون مع حراس زعيم قبيلة في مدينة درنة بينما نجا ضابط في الجيش من محاولة لاغتياله في مدينة بنغازي. وقال مصدر أمني في مدينة درنة إن ثلاثة أشخاص لقوا حتفهم.',
+    e('درنة', 3, null, 'casualties.killed.number-person-word', 'injured.none-reported', ['ثلاثة أشخاص لقوا حتفهم'], []),
+    e('بنغازي', 0, null, 'fatalities.none-reported', 'injured.none-reported', [], [])),
   // a total for several places goes on the first
   r('2019-05-12', 'قتل 12 شخصا وأصيب 30 في تفجيرين بمدينتي بغداد والموصل.', e('بغداد', 12, 30, 'casualties.killed.word-number', 'casualties.injured.word-number', ['قتل 12'], ['وأصيب 30']), e('الموصل', 0, null, 'fatalities.total-on-first-place', 'injured.total-on-first-place', [], [])),
 ];

@@ -56,7 +56,8 @@ const pairs: Pair[] = [
     'هاجمت قوات الدعم السريع مدينة الأبيض فجر اليوم، ما أسفر عن مقتل 6 أشخاص.', 1, 'Armed clash', 'Military Forces of Sudan (2019-2023) Rapid Support Forces', null, 'الأبيض', '2019-05-12', 1, 6),
   // a sentence without a date of its own goes on telling the history the sentence before it dated
   p('في 13 نيسان 1975 وقعت مواجهة مسلحة في بلدة عين الرمانة. وخلال المواجهة حاول مسلحون اغتيال زعيم حزب الكتائب في البلدة.', ',date.historical',
-    'حاول مسلحون اغتيال زعيم محلي في بلدة عين الرمانة صباح اليوم.', 1, 'Attack', 'Unidentified Armed Group (Lebanon)', null, 'عين الرمانة', '2019-05-12', 1, null),
+    // (an attempted killing kills no one: 0, not an unknown toll)
+    'حاول مسلحون اغتيال زعيم محلي في بلدة عين الرمانة صباح اليوم.', 1, 'Attack', 'Unidentified Armed Group (Lebanon)', null, 'عين الرمانة', '2019-05-12', 1, 0),
   // an agreement named as the object of its carrying out or keeping (تنفيذ بنود، التزام) already exists: no new one
   p('قال مسؤول في حركة حماس إن إسرائيل تماطل في تنفيذ بنود اتفاق وقف إطلاق النار في قطاع غزة.', '',
     'توصلت حركة حماس وإسرائيل إلى اتفاق لوقف إطلاق النار في قطاع غزة اليوم.', 1, 'Agreement', 'Hamas Movement', null, 'قطاع غزة', '2019-05-12', 1, 0),
