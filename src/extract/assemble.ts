@@ -83,6 +83,8 @@ const CLAUSE_OPENERS = new Set(['كما', 'فيما', 'بينما', 'وكما'])
 const VICTIM_LINKS = new Set(['من', 'في', 'صفوف', 'عناصر', 'افراد', 'بين']);
 const RELATIVE_PRONOUNS = new Set(['الذي', 'التي', 'الذين', 'اللذين', 'اللتين', 'اللواتي', 'اللذي'].map((w) => w.replace(/ى/g, 'ي')));
 const TARGET_MARKERS = new Set(['علي', 'ضد', 'استهدف', 'استهدفت', 'بحق', 'مع', 'لصالح']);
+// verbs among them: their object is the target, but the group right after one that opens its clause is its subject
+const TARGET_VERBS = new Set(['استهدف', 'استهدفت']);
 // a rank or post held in a body: "المقدم في الجيش الليبي"، "ضابط بالشرطة" name whom someone serves, not a side
 const SERVICE_TITLES = new Set(['ضابط', 'ضباط', 'مقدم', 'عقيد', 'نقيب', 'ملازم', 'عميد', 'رائد', 'قائد', 'قيادي', 'مسؤول', 'موظف', 'عضو', 'مستشار']);
 // "X تابعة لـ Y": Y owns X — the attacker when X is a force or its weapon, the target when X is a site
@@ -341,9 +343,10 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
     }
 
     // "عرف منهم فلان الذي تعرض لإطلاق نار في أحد أزقة…": a trigger opening a relative clause tells how a
-    // victim of the event before it died, not another event (its place is that event's only if it has none)
+    // victim of the event before it died, not another event (its place is that event's only if it has none).
+    // (Not what a crowd did: "أطلقت القوات الرصاص على الشبان الذين رشقوا الجنود بالحجارة" is their riot.)
     for (const f of sFrames) {
-      if (!RELATIVE_PRONOUNS.has(tokens[f.tokenStart - 1]?.norm ?? '')) continue;
+      if (!RELATIVE_PRONOUNS.has(tokens[f.tokenStart - 1]?.norm ?? '') || /^(protest|riot|mob)/.test(f.family)) continue;
       const host = sFrames.filter((g) => g !== f && g.tokenEnd < f.tokenStart && !g.anaphoric && maxWeight(g) >= 0.8).pop();
       if (!host) continue;
       if (!host.places.length) host.places.push(...f.places);
@@ -720,6 +723,17 @@ function pickActors(ctx: AssembleContext, doc: MarsadDocument, f: Frame, keys: T
 
   const pick = (m: ActorMention, ruleId: string): Pick => ({ mention: m, ref: refOf(m), ruleId, span: { start: m.start, end: m.end } });
   const prevTok = (m: ActorMention) => tokens[m.tokenStart - 1]?.norm ?? '';
+  // after a target word: "على مواقع الجيش"، "الغارة استهدفت الجيش" — but "استهدفت قوات النظام أمس محور
+  // الطيبة": a verb with no subject just before it (no actor, no attack noun) opens its clause, verb first,
+  // and the group right after it is its subject
+  const targetMarked = (m: ActorMention) => {
+    if (!TARGET_MARKERS.has(prevTok(m))) return false;
+    if (!TARGET_VERBS.has(prevTok(m))) return true;
+    const v = m.tokenStart - 1;
+    const from = Math.max(sent.tokenStart, v - 3);
+    return by.actors[f.sentence].some((a) => a.tokenEnd > from && a.tokenEnd <= v) ||
+      by.triggers[f.sentence].some((t) => t.pos === 'noun' && t.tokenEnd > from && t.tokenEnd <= v);
+  };
   // the word before a name, past quotation marks around it
   const wordBefore = (m: ActorMention) => {
     let k = m.tokenStart - 1;
@@ -770,7 +784,7 @@ function pickActors(ctx: AssembleContext, doc: MarsadDocument, f: Frame, keys: T
     // (who launched the missile that was intercepted is the other side of the interception)
     const marker = (AGENT_MARKERS.has(p) && !(f.family.startsWith('disrupted') && p.startsWith('اطلق'))) || owned(m) === 'force';
     // ("بهجوم لمسلحي داعش": the ل on a word for its fighters)
-    const members = mainTrig.pos === 'noun' && m.tokenStart === f.tokenEnd + 1 && MEMBER_NOUNS.has(tokens[f.tokenEnd].norm.replace(/^ل/, ''));
+    const members = f.triggers.some((t) => t.pos === 'noun' && t.tokenEnd === f.tokenEnd) && m.tokenStart === f.tokenEnd + 1 && MEMBER_NOUNS.has(tokens[f.tokenEnd].norm.replace(/^ل/, ''));
     if (marker || members || (mainTrig.pos === 'noun' && m.tokenStart === f.tokenEnd && /^(ل|لل)/.test(tokens[m.tokenStart].norm) && glued)) {
       a1 = pick(m, 'actor1.agent-marker');
       break;
@@ -796,18 +810,22 @@ function pickActors(ctx: AssembleContext, doc: MarsadDocument, f: Frame, keys: T
   // SVO: the subject just before a verb or a noun ("داعش يسيطر"، "تمكن داعش من السيطرة")
   const violentFamily = !/^(strategic|agreement|group-change|base|arrest|protest|disrupted)/.test(f.family);
   if (!a1) {
-    const before = candidates.filter((m) => m.tokenEnd <= t0.tokenStart && t0.tokenStart - m.tokenEnd <= 3 && (!violentFamily || (!TARGET_MARKERS.has(prevTok(m)) && m.inter !== 7)));
+    const before = candidates.filter((m) => m.tokenEnd <= t0.tokenStart && t0.tokenStart - m.tokenEnd <= 3 && (!violentFamily || (!targetMarked(m) && m.inter !== 7)));
     if (before.length) a1 = pick(before[before.length - 1], 'actor1.subject-before');
   }
   // a verb joined by و shares the subject of the verb just before it ("فجر ليبيا تسيطر على العاصمة وتقصف…")
   if (!a1 && t0.pos === 'verb' && tokens[t0.tokenStart].norm.startsWith('و')) {
     const prevT = doc.layers.triggers.filter((t) => t.tokenStart >= sent.tokenStart && t.tokenEnd <= t0.tokenStart && t0.tokenStart - t.tokenEnd <= 4).pop();
-    const before = prevT ? candidates.filter((m) => m.tokenEnd <= prevT.tokenStart && prevT.tokenStart - m.tokenEnd <= 3 && !TARGET_MARKERS.has(prevTok(m)) && m.inter !== 7) : [];
+    const before = prevT ? candidates.filter((m) => m.tokenEnd <= prevT.tokenStart && prevT.tokenStart - m.tokenEnd <= 3 && !targetMarked(m) && m.inter !== 7) : [];
     if (before.length) a1 = pick(before[before.length - 1], 'actor1.coordinated-verb');
   }
   // VSO: the subject right after a verb ("قصفت المقاتلات الحربية")
   if (!a1 && t0.pos !== 'noun') {
-    const after = candidates.find((m) => m.tokenStart >= f.tokenEnd && m.tokenStart - f.tokenEnd <= 3 && !TARGET_MARKERS.has(prevTok(m)) && (!violentFamily || m.inter !== 7));
+    // (a group glued to ل, "مقرا للجيش", is a genitive, never the subject)
+    const ofSomething = (m: ActorMention) => /^(ل|لل)/.test(tokens[m.tokenStart].norm) && (m.start > tokens[m.tokenStart].start || tokens[m.tokenStart].norm.startsWith('لل'));
+    // (nor the group after a plural verb, which carries its own subject: "رشقوا الجنود بالحجارة")
+    const pluralVerb = /(وا|ون)$/.test(tokens[t0.tokenStart].norm);
+    const after = pluralVerb ? undefined : candidates.find((m) => m.tokenStart >= f.tokenEnd && m.tokenStart - f.tokenEnd <= 3 && !targetMarked(m) && !ofSomething(m) && (!violentFamily || m.inter !== 7));
     if (after) a1 = pick(after, 'actor1.subject-after-verb');
   }
   // a nationality adjective on the trigger: "غارات إسرائيلية"، "قصف تركي" — a crowd's ("تظاهر آلاف العراقيين") is not an army
@@ -834,7 +852,7 @@ function pickActors(ctx: AssembleContext, doc: MarsadDocument, f: Frame, keys: T
   }
   // otherwise the nearest named actor before the trigger in the sentence, not a target
   if (!a1) {
-    const before = candidates.filter((m) => m.tokenEnd <= t0.tokenStart && !TARGET_MARKERS.has(prevTok(m)) && m.inter !== 7);
+    const before = candidates.filter((m) => m.tokenEnd <= t0.tokenStart && !targetMarked(m) && m.inter !== 7);
     if (before.length) a1 = pick(before[before.length - 1], 'actor1.nearest-before');
   }
   // "قتل اثنان من مسلحي المقاومة وثلاثة من الحوثيين خلال مواجهات": in a clash told by its dead on both
@@ -848,11 +866,11 @@ function pickActors(ctx: AssembleContext, doc: MarsadDocument, f: Frame, keys: T
   // (not a name in a clause of its own after the event: "أعدم مسلحون 5 أشخاص، في حين تواصلت المعارك مع الجيش")
   const all = inSent.filter((m) => (!a1?.mention || (m.actorId !== a1.mention.actorId)) && !(m.tokenStart >= f.tokenEnd && opensClause(f.tokenEnd, m.tokenStart)));
   const others = [...all.filter((m) => m.ruleId !== 'actor.generic'), ...all.filter((m) => m.ruleId === 'actor.generic')];
-  const target = others.find((m) => TARGET_MARKERS.has(prevTok(m)) || owned(m) === 'site' || /^(و)/.test(tokens[m.tokenStart].norm) && tokens[a1?.mention?.tokenEnd ?? -1] === tokens[m.tokenStart])
+  const target = others.find((m) => targetMarked(m) || owned(m) === 'site' || /^(و)/.test(tokens[m.tokenStart].norm) && tokens[a1?.mention?.tokenEnd ?? -1] === tokens[m.tokenStart])
     ?? others.find((m) => m.inter === 7 && m.tokenStart >= f.tokenStart)
     ?? others.find((m) => m.tokenStart >= f.tokenEnd)
     ?? others[others.length - 1];
-  if (target) a2 = pick(target, TARGET_MARKERS.has(prevTok(target)) || owned(target) === 'site' ? 'actor2.target-marker' : 'actor2.other-actor');
+  if (target) a2 = pick(target, targetMarked(target) || owned(target) === 'site' ? 'actor2.target-marker' : 'actor2.other-actor');
   // "استشهد خمسة فلسطينيين"، "اختطاف 6 مصريين": people counted by their nationality alone are civilians of that country
   if (!a2) {
     for (const c of sCas) {

@@ -80,6 +80,26 @@ describe('actor roles', () => {
       actor1: 'Unidentified Armed Group (Syria)', rule: 'actor1.agent-marker', actor2: 'Civilians (Syria)',
     },
     {
+      why: 'a target verb that opens its clause has the group right after it as its subject (verb first)',
+      text: 'استهدفت قوات النظام أمس محور جبهة الطيبة في ريف دمشق بغاز الكلور.',
+      actor1: /^Military Forces of Syria/, rule: 'actor1.nearest-before', actor2: /^$/,
+    },
+    {
+      why: '… but after a subject, the group right after a target verb is its target',
+      text: 'غارة إسرائيلية استهدفت عناصر حزب الله في بلدة الخيام جنوب لبنان.',
+      actor1: /^Military Forces of Israel/, rule: 'actor1.nationality-adjective', actor2: 'Hezbollah',
+    },
+    {
+      why: 'a group glued to ل after the object is the object\'s owner, not the subject',
+      text: 'الطائرة استهدفت مقرا للجيش في مدينة حمص.',
+      actor1: 'Unidentified Armed Group (Syria)', rule: 'actor1.unidentified', actor2: /^Military Forces of Syria/,
+    },
+    {
+      why: 'a verb phrase around its subject: أطلق … صواريخ',
+      text: 'أطلق حزب الله صواريخ على بلدة المطلة في إصبع الجليل.',
+      actor1: 'Hezbollah', rule: 'actor1.in-trigger', actor2: /^$/,
+    },
+    {
       why: 'the owner of a patrol a bomb hit is its target, not the bomber',
       text: 'وانفجرت عبوة ناسفة بدورية تابعة للجيش العراقي على الطريق بين بغداد والفلوجة.',
       actor1: 'Unidentified Armed Group (Iraq)', rule: 'actor1.unidentified', actor2: /^Military Forces of Iraq/,

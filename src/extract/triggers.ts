@@ -91,10 +91,12 @@ export function findTriggers(lex: TriggerLexicon, doc: MarsadDocument): TriggerM
   const keys = documentKeys(doc);
   const tokens = doc.layers.tokens;
   const out: TriggerMention[] = [];
-  // a verb phrase may stand around an actor named between its words, its subject (VSO)
+  // a verb phrase may stand around an actor named between its words, its subject (VSO) — after a verb
+  // in the singular only: a plural one carries its subject ("رشقوا الجنود بالحجارة": the soldiers are its object)
   const gaps = new Int32Array(tokens.length);
   for (const a of doc.layers.actors ?? []) {
-    if (a.tokenEnd - a.tokenStart <= MAX_SUBJECT_GAP && a.start === tokens[a.tokenStart].start) gaps[a.tokenStart] = a.tokenEnd;
+    const verb = tokens[a.tokenStart - 1]?.norm ?? '';
+    if (a.tokenEnd - a.tokenStart <= MAX_SUBJECT_GAP && a.start === tokens[a.tokenStart].start && !/(وا|ون|ين|ان)$/.test(verb)) gaps[a.tokenStart] = a.tokenEnd;
   }
   for (const m of lex.matcher.findAll(keys, tokens, 0, tokens.length, gaps)) {
     // prefer the most specific family when a form is listed under several (first listed wins ties)
