@@ -197,19 +197,23 @@ export function lookupForms(word: string, known: KnownWord): string[] {
  * Then it is not a pronoun (see AnalyzeOptions).
  */
 export function lastLetterFolded(original: string, norm: { text: string; starts: Int32Array }, tok: { nend: number }): boolean {
+  // by char code: indexing a string builds a one-letter string for an Arabic letter
   const k = tok.nend - 1;
-  const c = norm.text[k];
-  return (c === 'ه' || c === 'ي') && original[norm.starts[k]] !== c;
+  const c = norm.text.charCodeAt(k);
+  return (c === 0x0647 || c === 0x064a) && original.charCodeAt(norm.starts[k]) !== c; // ه ي
 }
 
-/** Segment a token into spans of the original text. Offsets come from the token's own normalised range. */
+/**
+ * Segment a token into spans of the original text. Offsets come from the token's own normalised range.
+ * The segments are added to `segs` (a new array unless given) and it is returned.
+ */
 export function segmentToken(
   tok: TokenWithGlue,
   index: number,
   a: WordAnalysis,
   toOrig: (nstart: number, nend: number) => { start: number; end: number },
+  segs: Segment[] = [],
 ): Segment[] {
-  const segs: Segment[] = [];
   let at = tok.nstart;
   const push = (len: number, role: SegmentRole, norm: string) => {
     const sp = toOrig(at, at + len);
