@@ -134,6 +134,58 @@ export function chooseActor(cands: ActorEntry[], country: string | null, date: s
 }
 
 /**
+ * What chooseActor, specialise and actorName make of a match, remembered per lexicon, entry (or set of
+ * entries an alias may be), country and date: all three are pure, and every article names the same
+ * few forces again and again (specialising a generic one filters the country's entries each time).
+ * Bounded: the memo starts afresh past MEMO_LIMIT answers.
+ */
+interface Resolved {
+  entry: ActorEntry;
+  name: string;
+}
+
+const MEMO_LIMIT = 100_000;
+const chosenMemos = new WeakMap<ActorEntry[], Map<string, ActorEntry>>();
+const resolvedMemos = new WeakMap<ActorLexicon, { size: number; byEntry: Map<ActorEntry, Map<string, Resolved>> }>();
+
+// country and date as one memo key (a country code and an ISO date never hold the separator)
+const contextKey = (country: string | null, date: string | null) => `${country ?? ''}\u0000${date ?? ''}`;
+
+/**
+ * chooseActor, remembered by the candidate array (a trie node's own, so the same for every match of
+ * it; its length is in the key, should a phrase be added to the node later).
+ */
+function chosenOf(cands: ActorEntry[], country: string | null, date: string | null): ActorEntry {
+  if (cands.length === 1) return cands[0];
+  let memo = chosenMemos.get(cands);
+  if (!memo) chosenMemos.set(cands, (memo = new Map()));
+  const key = `${cands.length}\u0000${contextKey(country, date)}`;
+  let chosen = memo.get(key);
+  if (chosen === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, (chosen = chooseActor(cands, country, date)));
+  }
+  return chosen;
+}
+
+/** specialise and actorName of an entry in this country and date. */
+function resolvedOf(lex: ActorLexicon, chosen: ActorEntry, country: string | null, date: string | null): Resolved {
+  let memo = resolvedMemos.get(lex);
+  if (!memo || memo.size >= MEMO_LIMIT) resolvedMemos.set(lex, (memo = { size: 0, byEntry: new Map() }));
+  let byContext = memo.byEntry.get(chosen);
+  if (!byContext) memo.byEntry.set(chosen, (byContext = new Map()));
+  const key = contextKey(country, date);
+  let r = byContext.get(key);
+  if (r === undefined) {
+    const entry = specialise(lex, chosen, country, date);
+    r = { entry, name: actorName(lex, entry, country) };
+    byContext.set(key, r);
+    memo.size++;
+  }
+  return r;
+}
+
+/**
  * @param nationality ISO2 of a nationality adjective key: "جنود ماليين" are Mali's soldiers whatever
  *   country the article is mostly about (a Malian attack reported beside the Mauritanian border).
  */
@@ -143,18 +195,21 @@ export function findActors(lex: ActorLexicon, doc: MarsadDocument, country: stri
   const out: ActorMention[] = [];
   const date = doc.publishedAt;
   let i = 0;
-  let lastNamed: Array<{ entry: ActorEntry; name: string; written: string }> = [];
+  // the last named actors, most recent first, at most 8, each once; the words each was named by are
+  // read only when an anaphor asks
+  const lastNamed: Array<{ entry: ActorEntry; name: string; from: number; to: number; written?: string }> = [];
+  const writtenOf = (x: (typeof lastNamed)[number]) =>
+    (x.written ??= keys.slice(x.from, x.to).map((k) => k.map((y) => y.key).join(' ')).join(' '));
   while (i < tokens.length) {
     const m = lex.matcher.matchAt(keys, tokens, i);
     const an = lex.anaphors.matchAt(keys, tokens, i);
     if (m && (!an || m.tokenEnd >= an.tokenEnd)) {
-      const chosen = chooseActor(m.payloads, country, date);
+      const chosen = chosenOf(m.payloads, country, date);
       const adjective = chosen.country === '*' && m.tokenEnd < tokens.length ? keys[m.tokenEnd].map((k) => nationality(k.key)).find((c) => c) ?? null : null;
       const here = adjective ?? country;
-      const entry = specialise(lex, chosen, here, date);
+      const { entry, name } = resolvedOf(lex, chosen, here, date);
       const start = doc.norm.starts[tokens[i].nstart + m.prefixLen] ?? tokens[i].start;
       const end = tokens[m.tokenEnd - 1].end;
-      const name = actorName(lex, entry, here);
       out.push({
         start,
         end,
@@ -168,8 +223,10 @@ export function findActors(lex: ActorLexicon, doc: MarsadDocument, country: stri
         ruleId: m.payloads.length > 1 ? 'actor.alias.by-country' : entry.country === '*' ? 'actor.generic' : 'actor.alias',
       });
       if (entry.country !== '*') {
-        const written = keys.slice(i, m.tokenEnd).map((k) => k.map((x) => x.key).join(' ')).join(' ');
-        lastNamed = [{ entry, name, written }, ...lastNamed.filter((x) => x.entry.id !== entry.id)].slice(0, 8);
+        const again = lastNamed.findIndex((x) => x.entry.id === entry.id);
+        if (again >= 0) lastNamed.splice(again, 1);
+        lastNamed.unshift({ entry, name, from: i, to: m.tokenEnd });
+        if (lastNamed.length > 8) lastNamed.length = 8;
       }
       i = m.tokenEnd;
       continue;
@@ -178,7 +235,7 @@ export function findActors(lex: ActorLexicon, doc: MarsadDocument, country: stri
       const inter = an.payloads[0];
       // التنظيم points back to a group written with تنظيم (تنظيم داعش), else to the last group of its kind
       const head = keys[i].find((k) => k.prefixLen === 0)?.key ?? '';
-      const ref = lastNamed.find((x) => inter.includes(x.entry.inter) && x.written.includes(head)) ?? lastNamed.find((x) => inter.includes(x.entry.inter));
+      const ref = lastNamed.find((x) => inter.includes(x.entry.inter) && writtenOf(x).includes(head)) ?? lastNamed.find((x) => inter.includes(x.entry.inter));
       if (ref) {
         const start = doc.norm.starts[tokens[i].nstart + an.prefixLen] ?? tokens[i].start;
         const end = tokens[an.tokenEnd - 1].end;
