@@ -7,6 +7,7 @@
 // that reads like a paragraph (12 words or more, or ending in a full stop) unless it starts with an
 // unambiguous marker. Missing some chrome costs little; marking a news sentence loses an event.
 
+import { isWhiteSpace } from './chars.js';
 import { firstUnitFrom, fold, foldRange, type NormalizedText } from './normalize.js';
 
 export type ChromeKind = 'breadcrumb' | 'title-repeat' | 'caption' | 'read-also' | 'share' | 'tags' | 'byline';
@@ -120,10 +121,7 @@ function normLine(norm: NormalizedText, s: number, e: number): Line {
 }
 
 /** What \s matches (the whitespace fold collapses), by UTF-16 code. */
-function isSpace(c: number): boolean {
-  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
+const isSpace = isWhiteSpace;
 
 /** Ends like a sentence: a full stop, question or exclamation mark, before any closing quotes. */
 function endsSentence(key: string): boolean {

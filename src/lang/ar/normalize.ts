@@ -6,7 +6,7 @@
 // Each normalised UTF-16 unit records the original [start, end) it came from, so a match found in
 // the normalised form lands exactly on the original characters.
 
-import { isArabicLetter, isDigit, isLatinLetter } from './chars.js';
+import { isArabicLetter, isDigit, isLatinLetter, isWhiteSpace } from './chars.js';
 
 export interface NormalizedText {
   /** The normalised text used for matching. */
@@ -290,7 +290,20 @@ export function fold(s: string): string {
  * second time, piece by piece. For slices that do not cut a surrogate pair.
  */
 export function foldRange(norm: NormalizedText, start: number, end: number): string {
-  return norm.text.slice(firstUnitFrom(norm.starts, start), firstUnitFrom(norm.starts, end)).replace(/\s+/g, ' ').trim();
+  const t = norm.text.slice(firstUnitFrom(norm.starts, start), firstUnitFrom(norm.starts, end));
+  return spacesFolded(t) ? t : t.replace(/\s+/g, ' ').trim();
+}
+
+/** Whether collapsing and trimming white space would leave `s` as it is: single plain spaces inside only. */
+function spacesFolded(s: string): boolean {
+  const n = s.length;
+  if (n === 0) return true;
+  if (isWhiteSpace(s.charCodeAt(0)) || isWhiteSpace(s.charCodeAt(n - 1))) return false;
+  for (let k = 1; k < n - 1; k++) {
+    const c = s.charCodeAt(k);
+    if (isWhiteSpace(c) && (c !== 0x20 || isWhiteSpace(s.charCodeAt(k + 1)))) return false;
+  }
+  return true;
 }
 
 /** The first normalised unit whose original start is at or after `at` (starts only grow). */
