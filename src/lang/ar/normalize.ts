@@ -186,15 +186,29 @@ function actions(): Uint16Array {
   return (actionTable = t);
 }
 
+// Working space for the units and offsets of a text of up to SCRATCH_MAX units, reused by every call
+// (normalize never re-enters): three typed arrays allocated per document, then cut to size, were much
+// of normalize's time and of the collector's. The offsets are copied out into one array at the end.
+const SCRATCH_MAX = 1 << 16;
+let scratch: { buf: Uint16Array; starts: Int32Array; ends: Int32Array } | null = null;
+
+function workspace(cap: number): { buf: Uint16Array; starts: Int32Array; ends: Int32Array } {
+  if (cap > SCRATCH_MAX) return { buf: new Uint16Array(cap), starts: new Int32Array(cap), ends: new Int32Array(cap) };
+  if (!scratch) scratch = { buf: new Uint16Array(SCRATCH_MAX), starts: new Int32Array(SCRATCH_MAX), ends: new Int32Array(SCRATCH_MAX) };
+  return scratch;
+}
+
 /** Normalise `original` for matching. Linear in the input; never throws. */
 export function normalize(original: string): NormalizedText {
   const table = actions();
   const len = original.length;
   // NFKC of a ligature can expand (ﷲ is 4 units); grow on demand.
   let cap = len + 16;
-  let buf = new Uint16Array(cap);
-  let starts = new Int32Array(cap);
-  let ends = new Int32Array(cap);
+  const space = workspace(cap);
+  cap = space.buf.length;
+  let buf = space.buf;
+  let starts = space.starts;
+  let ends = space.ends;
   let n = 0;
 
   const grow = () => {
@@ -260,7 +274,11 @@ export function normalize(original: string): NormalizedText {
     // DROP: invisible characters leave no trace
     i++;
   }
-  return { text: decode(buf, n), starts: starts.subarray(0, n), ends: ends.subarray(0, n), originalLength: len };
+  // the offsets leave in one array of their own, starts then ends
+  const offsets = new Int32Array(2 * n);
+  offsets.set(starts.subarray(0, n));
+  offsets.set(ends.subarray(0, n), n);
+  return { text: decode(buf, n), starts: offsets.subarray(0, n), ends: offsets.subarray(n, 2 * n), originalLength: len };
 }
 
 // UTF-16 units to a string. TextDecoder copies the units in one pass (String.fromCharCode.apply over
