@@ -171,9 +171,9 @@ function restMatches(tokens: Token[], i: number, w: string[]): boolean {
 }
 
 /** A month at token i: "أيلول"، "تشرين الأول"، "أيلول/سبتمبر"، "أيلول (سبتمبر)" (a second name is consumed). */
-function monthAt(lex: DateLexicon, memo: Map<string, DateWord>, tokens: Token[], i: number): { month: number; end: number } | null {
+function monthAt(lex: DateLexicon, memo: Map<string, DateWord>, tokens: Token[], i: number, word?: DateWord): { month: number; end: number } | null {
   if (i >= tokens.length) return null;
-  for (const m of dateWord(lex, memo, tokens[i].norm).months) {
+  for (const m of (word ?? dateWord(lex, memo, tokens[i].norm)).months) {
     if (!restMatches(tokens, i, m.words)) continue;
     let end = i + m.words.length;
     const sep = tokens[end]?.norm;
@@ -275,7 +275,8 @@ function datesAgainst(lex: DateLexicon, tokens: Token[], pub: string | null, num
   let countAt: Map<number, NumberMention> | undefined;
   while (i < tokens.length) {
     const t = tokens[i];
-    const tw = dateWord(lex, memo, t.norm);
+    // (digits open no phrase, but a numeric date or a day and month)
+    const tw = t.kind === 'number' ? NO_DATE_WORD : dateWord(lex, memo, t.norm);
     if (!tw.mayStart && t.kind !== 'number') {
       i++;
       continue;
@@ -325,7 +326,7 @@ function datesAgainst(lex: DateLexicon, tokens: Token[], pub: string | null, num
       }
     }
     // month day, year (a page header: "نيسان 19, 2025")
-    const mdy = monthAt(lex, memo, tokens, i);
+    const mdy = monthAt(lex, memo, tokens, i, tw);
     if (mdy && isNum(tokens[mdy.end]) && Number(tokens[mdy.end].norm) <= 31 && tokens[mdy.end + 1]?.norm === ',' && isNum(tokens[mdy.end + 2]) && tokens[mdy.end + 2].norm.length === 4) {
       const iso = validDate(Number(tokens[mdy.end + 2].norm), mdy.month, Number(tokens[mdy.end].norm));
       if (iso) {
@@ -370,7 +371,7 @@ function datesAgainst(lex: DateLexicon, tokens: Token[], pub: string | null, num
     // relative day words, with an optional day part before (مساء أمس) and weekday after (أمس الأحد)
     // up to two: مساء يوم الخميس
     let start = i;
-    while (start < i + 2 && start + 1 < tokens.length && dateWord(lex, memo, tokens[start].norm).dayPart !== null) start++;
+    while (start < i + 2 && start + 1 < tokens.length && (start === i ? tw : dateWord(lex, memo, tokens[start].norm)).dayPart !== null) start++;
     const sw = start === i ? tw : dateWord(lex, memo, tokens[start].norm);
     for (const r of sw.relative) {
       if (!restMatches(tokens, start, r.words)) continue;
@@ -441,18 +442,14 @@ function datesAgainst(lex: DateLexicon, tokens: Token[], pub: string | null, num
         continue;
       }
     }
-    for (const [list, precision, id] of [[tw.weekPast, 2, 'date.week'], [tw.monthPast, 3, 'date.month']] as const) {
-      for (const w of list) {
-        if (restMatches(tokens, i, w)) {
-          push(i, i + w.length, pub ? addDays(pub, precision === 2 ? -1 : -15) : null, precision, 'relative', id);
-          i += w.length;
-          matched = true;
-          break;
-        }
-      }
-      if (matched) break;
+    // the past week or month: الأسبوع الماضي، خلال الشهر
+    const week = tw.weekPast.find((w) => restMatches(tokens, i, w));
+    const period = week ?? tw.monthPast.find((w) => restMatches(tokens, i, w));
+    if (period) {
+      push(i, i + period.length, pub ? addDays(pub, week ? -1 : -15) : null, week ? 2 : 3, 'relative', week ? 'date.week' : 'date.month');
+      i += period.length;
+      continue;
     }
-    if (matched) continue;
     i++;
   }
   return out;
