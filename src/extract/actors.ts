@@ -5,7 +5,7 @@
 
 import type { ActorMention, MarsadDocument } from '../doc/types.js';
 import type { Stage } from '../pipeline/types.js';
-import { documentKeys } from './match/keys.js';
+import { documentKeys, type TokenKey } from './match/keys.js';
 import { PhraseMatcher } from './match/phrase-matcher.js';
 
 export interface ActorEntry {
@@ -185,6 +185,15 @@ function resolvedOf(lex: ActorLexicon, chosen: ActorEntry, country: string | nul
   return r;
 }
 
+/** The country of the first key of a word that is a nationality adjective (جنود ماليين), or null. */
+function nationalityOf(keys: readonly TokenKey[], nationality: (key: string) => string | null): string | null {
+  for (const k of keys) {
+    const c = nationality(k.key);
+    if (c) return c;
+  }
+  return null;
+}
+
 /**
  * @param nationality ISO2 of a nationality adjective key: "جنود ماليين" are Mali's soldiers whatever
  *   country the article is mostly about (a Malian attack reported beside the Mauritanian border).
@@ -205,7 +214,7 @@ export function findActors(lex: ActorLexicon, doc: MarsadDocument, country: stri
     const an = lex.anaphors.matchAt(keys, tokens, i);
     if (m && (!an || m.tokenEnd >= an.tokenEnd)) {
       const chosen = chosenOf(m.payloads, country, date);
-      const adjective = chosen.country === '*' && m.tokenEnd < tokens.length ? keys[m.tokenEnd].map((k) => nationality(k.key)).find((c) => c) ?? null : null;
+      const adjective = chosen.country === '*' && m.tokenEnd < tokens.length ? nationalityOf(keys[m.tokenEnd], nationality) : null;
       const here = adjective ?? country;
       const { entry, name } = resolvedOf(lex, chosen, here, date);
       const start = doc.norm.starts[tokens[i].nstart + m.prefixLen] ?? tokens[i].start;

@@ -223,7 +223,7 @@ export function segmentToken(
   for (const p of a.prefixes) push(p.length, 'proclitic', p);
   if (a.article) {
     // after ل the article is written with one letter (لل)
-    const written = tok.norm.slice(at - tok.nstart, at - tok.nstart + 2) === 'ال' ? 2 : 1;
+    const written = tok.norm.startsWith('ال', at - tok.nstart) ? 2 : 1;
     push(written, 'article', 'ال');
   }
   const suffixLen = a.suffix ? a.suffix.length : 0;

@@ -383,7 +383,7 @@ export function findNumbers(
       const d = info !== null ? info.dual : undefined;
       if (d !== undefined) {
         const sp = toOrig(tokens[i].nstart, tokens[i].nend);
-        out.push({ ...sp, value: d, high: d, qualifier: 'exact', valueSpan: sp, form: 'dual', tokenStart: i, tokenEnd: i + 1, ruleId: 'num.dual' });
+        out.push({ start: sp.start, end: sp.end, value: d, high: d, qualifier: 'exact', valueSpan: sp, form: 'dual', tokenStart: i, tokenEnd: i + 1, ruleId: 'num.dual' });
       }
       i++;
       continue;
