@@ -70,13 +70,29 @@ export function loadDateLexicon(path: string): DateLexicon {
 
 // --- calendar arithmetic on YYYY-MM-DD strings, in UTC so no time zone shifts a day
 
+// Both remembered by their arguments (bounded): an article's dates are read against one publication
+// date, and parsing and printing a date was a fifth of the stage.
+const dayMemo = new Map<string, string>();
+const weekdayMemo = new Map<string, number>();
+
 export function addDays(iso: string, days: number): string {
-  const t = Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000;
-  return new Date(t).toISOString().slice(0, 10);
+  const key = `${iso} ${days}`;
+  let out = dayMemo.get(key);
+  if (out === undefined) {
+    if (dayMemo.size >= 10_000) dayMemo.clear();
+    const t = Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000;
+    dayMemo.set(key, (out = new Date(t).toISOString().slice(0, 10)));
+  }
+  return out;
 }
 
 export function weekday(iso: string): number {
-  return new Date(`${iso}T00:00:00Z`).getUTCDay();
+  let out = weekdayMemo.get(iso);
+  if (out === undefined) {
+    if (weekdayMemo.size >= 10_000) weekdayMemo.clear();
+    weekdayMemo.set(iso, (out = new Date(`${iso}T00:00:00Z`).getUTCDay()));
+  }
+  return out;
 }
 
 function validDate(y: number, m: number, d: number): string | null {

@@ -5,6 +5,7 @@
 // Enclitic pronouns are split only when the remainder is known, since many stems end in ه/ي/ك/نا.
 
 import type { Segment, SegmentRole } from '../../doc/types.js';
+import type { NormalizedText } from './normalize.js';
 import type { TokenWithGlue } from './tokens.js';
 
 export interface WordAnalysis {
@@ -204,20 +205,21 @@ export function lastLetterFolded(original: string, norm: { text: string; starts:
 }
 
 /**
- * Segment a token into spans of the original text. Offsets come from the token's own normalised range.
- * The segments are added to `segs` (a new array unless given) and it is returned.
+ * Segment a token into spans of the original text. Offsets come from the token's own normalised range,
+ * read through the normalisation's offset map. The segments are added to `segs` (a new array unless
+ * given) and it is returned.
  */
 export function segmentToken(
   tok: TokenWithGlue,
   index: number,
   a: WordAnalysis,
-  toOrig: (nstart: number, nend: number) => { start: number; end: number },
+  norm: Pick<NormalizedText, 'starts' | 'ends'>,
   segs: Segment[] = [],
 ): Segment[] {
   let at = tok.nstart;
-  const push = (len: number, role: SegmentRole, norm: string) => {
-    const sp = toOrig(at, at + len);
-    segs.push({ start: sp.start, end: sp.end, token: index, role, norm });
+  // every segment is at least one unit long, so its span runs from its first unit's start to its last one's end
+  const push = (len: number, role: SegmentRole, text: string) => {
+    segs.push({ start: norm.starts[at], end: norm.ends[at + len - 1], token: index, role, norm: text });
     at += len;
   };
   for (const p of a.prefixes) push(p.length, 'proclitic', p);
