@@ -145,44 +145,53 @@ interface Resolved {
 }
 
 const MEMO_LIMIT = 100_000;
-const chosenMemos = new WeakMap<ActorEntry[], Map<string, ActorEntry>>();
-const resolvedMemos = new WeakMap<ActorLexicon, { size: number; byEntry: Map<ActorEntry, Map<string, Resolved>> }>();
 
-// country and date as one memo key (a country code and an ISO date never hold the separator)
-const contextKey = (country: string | null, date: string | null) => `${country ?? ''}\u0000${date ?? ''}`;
+/** Answers by country and date (two map levels: no key string is built per lookup), bounded. */
+class ByContext<V> {
+  private readonly byCountry = new Map<string | null, Map<string | null, V>>();
+  private size = 0;
+
+  get(country: string | null, date: string | null, make: () => V): V {
+    let byDate = this.byCountry.get(country);
+    if (!byDate) this.byCountry.set(country, (byDate = new Map()));
+    let v = byDate.get(date);
+    if (v === undefined) {
+      if (this.size >= MEMO_LIMIT) {
+        this.byCountry.clear();
+        this.size = 0;
+        this.byCountry.set(country, (byDate = new Map()));
+      }
+      byDate.set(date, (v = make()));
+      this.size++;
+    }
+    return v;
+  }
+}
+
+const chosenMemos = new WeakMap<ActorEntry[], { length: number; memo: ByContext<ActorEntry> }>();
+const resolvedMemos = new WeakMap<ActorLexicon, Map<ActorEntry, ByContext<Resolved>>>();
 
 /**
  * chooseActor, remembered by the candidate array (a trie node's own, so the same for every match of
- * it; its length is in the key, should a phrase be added to the node later).
+ * it; forgotten should a phrase be added to the node later).
  */
 function chosenOf(cands: ActorEntry[], country: string | null, date: string | null): ActorEntry {
   if (cands.length === 1) return cands[0];
-  let memo = chosenMemos.get(cands);
-  if (!memo) chosenMemos.set(cands, (memo = new Map()));
-  const key = `${cands.length}\u0000${contextKey(country, date)}`;
-  let chosen = memo.get(key);
-  if (chosen === undefined) {
-    if (memo.size >= MEMO_LIMIT) memo.clear();
-    memo.set(key, (chosen = chooseActor(cands, country, date)));
-  }
-  return chosen;
+  let held = chosenMemos.get(cands);
+  if (!held || held.length !== cands.length) chosenMemos.set(cands, (held = { length: cands.length, memo: new ByContext() }));
+  return held.memo.get(country, date, () => chooseActor(cands, country, date));
 }
 
 /** specialise and actorName of an entry in this country and date. */
 function resolvedOf(lex: ActorLexicon, chosen: ActorEntry, country: string | null, date: string | null): Resolved {
-  let memo = resolvedMemos.get(lex);
-  if (!memo || memo.size >= MEMO_LIMIT) resolvedMemos.set(lex, (memo = { size: 0, byEntry: new Map() }));
-  let byContext = memo.byEntry.get(chosen);
-  if (!byContext) memo.byEntry.set(chosen, (byContext = new Map()));
-  const key = contextKey(country, date);
-  let r = byContext.get(key);
-  if (r === undefined) {
+  let byEntry = resolvedMemos.get(lex);
+  if (!byEntry) resolvedMemos.set(lex, (byEntry = new Map()));
+  let memo = byEntry.get(chosen);
+  if (!memo) byEntry.set(chosen, (memo = new ByContext()));
+  return memo.get(country, date, () => {
     const entry = specialise(lex, chosen, country, date);
-    r = { entry, name: actorName(lex, entry, country) };
-    byContext.set(key, r);
-    memo.size++;
-  }
-  return r;
+    return { entry, name: actorName(lex, entry, country) };
+  });
 }
 
 /** The country of the first key of a word that is a nationality adjective (جنود ماليين), or null. */
