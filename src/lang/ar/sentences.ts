@@ -5,6 +5,7 @@
 // Hard-wrapped text (print or e-mail copy: a block of lines cut at a fixed width) is the exception to
 // "a line break ends a sentence": there a break after a line that does not end in a stop is a space.
 
+import { isWhiteSpace } from './chars.js';
 import type { NormalizedText } from './normalize.js';
 import type { Sentence, Token } from '../../doc/types.js';
 
@@ -52,7 +53,12 @@ export function softLineBreaks(text: string): Set<number> {
   while (start <= text.length) {
     let brk = text.indexOf('\n', start);
     if (brk < 0) brk = text.length;
-    const len = text.slice(start, brk).trim().length;
+    // the line's length without its edge spaces (as trim() would leave it), read in place
+    let s = start;
+    let e = brk;
+    while (s < e && isWhiteSpace(text.charCodeAt(s))) s++;
+    while (e > s && isWhiteSpace(text.charCodeAt(e - 1))) e--;
+    const len = e - s;
     if (len === 0) flush();
     else block.push({ len, brk });
     start = brk + 1;
