@@ -274,11 +274,14 @@ export function normalize(original: string): NormalizedText {
     // DROP: invisible characters leave no trace
     i++;
   }
-  // the offsets leave in one array of their own, starts then ends
+  const text = decode(buf, n);
+  // arrays of this call's own (a long text) are kept as they are; the shared ones are copied out, the
+  // offsets into one array of their own, starts then ends
+  if (starts !== scratch?.starts) return { text, starts: starts.subarray(0, n), ends: ends.subarray(0, n), originalLength: len };
   const offsets = new Int32Array(2 * n);
   offsets.set(starts.subarray(0, n));
   offsets.set(ends.subarray(0, n), n);
-  return { text: decode(buf, n), starts: offsets.subarray(0, n), ends: offsets.subarray(n, 2 * n), originalLength: len };
+  return { text, starts: offsets.subarray(0, n), ends: offsets.subarray(n, 2 * n), originalLength: len };
 }
 
 // UTF-16 units to a string. TextDecoder copies the units in one pass (String.fromCharCode.apply over
