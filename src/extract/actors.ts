@@ -5,7 +5,7 @@
 
 import type { ActorMention, MarsadDocument } from '../doc/types.js';
 import type { Stage } from '../pipeline/types.js';
-import { documentKeys } from './match/keys.js';
+import { documentKeys, type TokenKey } from './match/keys.js';
 import { PhraseMatcher } from './match/phrase-matcher.js';
 
 export interface ActorEntry {
@@ -134,6 +134,76 @@ export function chooseActor(cands: ActorEntry[], country: string | null, date: s
 }
 
 /**
+ * What chooseActor, specialise and actorName make of a match, remembered per lexicon, entry (or set of
+ * entries an alias may be), country and date: all three are pure, and every article names the same
+ * few forces again and again (specialising a generic one filters the country's entries each time).
+ * Bounded: the memo starts afresh past MEMO_LIMIT answers.
+ */
+interface Resolved {
+  entry: ActorEntry;
+  name: string;
+}
+
+const MEMO_LIMIT = 100_000;
+
+/** Answers by country and date (two map levels: no key string is built per lookup), bounded. */
+class ByContext<V> {
+  private readonly byCountry = new Map<string | null, Map<string | null, V>>();
+  private size = 0;
+
+  get(country: string | null, date: string | null, make: () => V): V {
+    let byDate = this.byCountry.get(country);
+    if (!byDate) this.byCountry.set(country, (byDate = new Map()));
+    let v = byDate.get(date);
+    if (v === undefined) {
+      if (this.size >= MEMO_LIMIT) {
+        this.byCountry.clear();
+        this.size = 0;
+        this.byCountry.set(country, (byDate = new Map()));
+      }
+      byDate.set(date, (v = make()));
+      this.size++;
+    }
+    return v;
+  }
+}
+
+const chosenMemos = new WeakMap<ActorEntry[], { length: number; memo: ByContext<ActorEntry> }>();
+const resolvedMemos = new WeakMap<ActorLexicon, Map<ActorEntry, ByContext<Resolved>>>();
+
+/**
+ * chooseActor, remembered by the candidate array (a trie node's own, so the same for every match of
+ * it; forgotten should a phrase be added to the node later).
+ */
+function chosenOf(cands: ActorEntry[], country: string | null, date: string | null): ActorEntry {
+  if (cands.length === 1) return cands[0];
+  let held = chosenMemos.get(cands);
+  if (!held || held.length !== cands.length) chosenMemos.set(cands, (held = { length: cands.length, memo: new ByContext() }));
+  return held.memo.get(country, date, () => chooseActor(cands, country, date));
+}
+
+/** specialise and actorName of an entry in this country and date. */
+function resolvedOf(lex: ActorLexicon, chosen: ActorEntry, country: string | null, date: string | null): Resolved {
+  let byEntry = resolvedMemos.get(lex);
+  if (!byEntry) resolvedMemos.set(lex, (byEntry = new Map()));
+  let memo = byEntry.get(chosen);
+  if (!memo) byEntry.set(chosen, (memo = new ByContext()));
+  return memo.get(country, date, () => {
+    const entry = specialise(lex, chosen, country, date);
+    return { entry, name: actorName(lex, entry, country) };
+  });
+}
+
+/** The country of the first key of a word that is a nationality adjective (جنود ماليين), or null. */
+function nationalityOf(keys: readonly TokenKey[], nationality: (key: string) => string | null): string | null {
+  for (const k of keys) {
+    const c = nationality(k.key);
+    if (c) return c;
+  }
+  return null;
+}
+
+/**
  * @param nationality ISO2 of a nationality adjective key: "جنود ماليين" are Mali's soldiers whatever
  *   country the article is mostly about (a Malian attack reported beside the Mauritanian border).
  */
@@ -143,18 +213,21 @@ export function findActors(lex: ActorLexicon, doc: MarsadDocument, country: stri
   const out: ActorMention[] = [];
   const date = doc.publishedAt;
   let i = 0;
-  let lastNamed: Array<{ entry: ActorEntry; name: string; written: string }> = [];
+  // the last named actors, most recent first, at most 8, each once; the words each was named by are
+  // read only when an anaphor asks
+  const lastNamed: Array<{ entry: ActorEntry; name: string; from: number; to: number; written?: string }> = [];
+  const writtenOf = (x: (typeof lastNamed)[number]) =>
+    (x.written ??= keys.slice(x.from, x.to).map((k) => k.map((y) => y.key).join(' ')).join(' '));
   while (i < tokens.length) {
     const m = lex.matcher.matchAt(keys, tokens, i);
     const an = lex.anaphors.matchAt(keys, tokens, i);
     if (m && (!an || m.tokenEnd >= an.tokenEnd)) {
-      const chosen = chooseActor(m.payloads, country, date);
-      const adjective = chosen.country === '*' && m.tokenEnd < tokens.length ? keys[m.tokenEnd].map((k) => nationality(k.key)).find((c) => c) ?? null : null;
+      const chosen = chosenOf(m.payloads, country, date);
+      const adjective = chosen.country === '*' && m.tokenEnd < tokens.length ? nationalityOf(keys[m.tokenEnd], nationality) : null;
       const here = adjective ?? country;
-      const entry = specialise(lex, chosen, here, date);
+      const { entry, name } = resolvedOf(lex, chosen, here, date);
       const start = doc.norm.starts[tokens[i].nstart + m.prefixLen] ?? tokens[i].start;
       const end = tokens[m.tokenEnd - 1].end;
-      const name = actorName(lex, entry, here);
       out.push({
         start,
         end,
@@ -168,8 +241,10 @@ export function findActors(lex: ActorLexicon, doc: MarsadDocument, country: stri
         ruleId: m.payloads.length > 1 ? 'actor.alias.by-country' : entry.country === '*' ? 'actor.generic' : 'actor.alias',
       });
       if (entry.country !== '*') {
-        const written = keys.slice(i, m.tokenEnd).map((k) => k.map((x) => x.key).join(' ')).join(' ');
-        lastNamed = [{ entry, name, written }, ...lastNamed.filter((x) => x.entry.id !== entry.id)].slice(0, 8);
+        const again = lastNamed.findIndex((x) => x.entry.id === entry.id);
+        if (again >= 0) lastNamed.splice(again, 1);
+        lastNamed.unshift({ entry, name, from: i, to: m.tokenEnd });
+        if (lastNamed.length > 8) lastNamed.length = 8;
       }
       i = m.tokenEnd;
       continue;
@@ -178,7 +253,7 @@ export function findActors(lex: ActorLexicon, doc: MarsadDocument, country: stri
       const inter = an.payloads[0];
       // التنظيم points back to a group written with تنظيم (تنظيم داعش), else to the last group of its kind
       const head = keys[i].find((k) => k.prefixLen === 0)?.key ?? '';
-      const ref = lastNamed.find((x) => inter.includes(x.entry.inter) && x.written.includes(head)) ?? lastNamed.find((x) => inter.includes(x.entry.inter));
+      const ref = lastNamed.find((x) => inter.includes(x.entry.inter) && writtenOf(x).includes(head)) ?? lastNamed.find((x) => inter.includes(x.entry.inter));
       if (ref) {
         const start = doc.norm.starts[tokens[i].nstart + an.prefixLen] ?? tokens[i].start;
         const end = tokens[an.tokenEnd - 1].end;

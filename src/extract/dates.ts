@@ -70,13 +70,29 @@ export function loadDateLexicon(path: string): DateLexicon {
 
 // --- calendar arithmetic on YYYY-MM-DD strings, in UTC so no time zone shifts a day
 
+// Both remembered by their arguments (bounded): an article's dates are read against one publication
+// date, and parsing and printing a date was a fifth of the stage.
+const dayMemo = new Map<string, string>();
+const weekdayMemo = new Map<string, number>();
+
 export function addDays(iso: string, days: number): string {
-  const t = Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000;
-  return new Date(t).toISOString().slice(0, 10);
+  const key = `${iso} ${days}`;
+  let out = dayMemo.get(key);
+  if (out === undefined) {
+    if (dayMemo.size >= 10_000) dayMemo.clear();
+    const t = Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000;
+    dayMemo.set(key, (out = new Date(t).toISOString().slice(0, 10)));
+  }
+  return out;
 }
 
 export function weekday(iso: string): number {
-  return new Date(`${iso}T00:00:00Z`).getUTCDay();
+  let out = weekdayMemo.get(iso);
+  if (out === undefined) {
+    if (weekdayMemo.size >= 10_000) weekdayMemo.clear();
+    weekdayMemo.set(iso, (out = new Date(`${iso}T00:00:00Z`).getUTCDay()));
+  }
+  return out;
 }
 
 function validDate(y: number, m: number, d: number): string | null {
@@ -106,33 +122,80 @@ function procliticOf(word: string, target: string): boolean {
   return false;
 }
 
-function matchWords(tokens: Token[], i: number, w: string[]): boolean {
+/**
+ * What a date expression can make of one word: the phrases of each list whose first word it is (as
+ * written or after a proclitic, in the lists' order), and the day part and weekday it is after a
+ * proclitic is cut. Remembered per word and lexicon, bounded: each token used to be tried against
+ * every phrase of every list, cutting proclitics each time. A word that cannot open a date expression
+ * (see startWordsOf) gets NO_DATE_WORD, with one set lookup or three.
+ */
+interface DateWord {
+  mayStart: boolean;
+  months: DateLexicon['months'];
+  relative: DateLexicon['relative'];
+  future: string[][];
+  weekPast: string[][];
+  monthPast: string[][];
+  /** bare(word) over the day parts and the weekdays. */
+  dayPart: string | null;
+  weekday: string | null;
+}
+
+const NO_DATE_WORD: DateWord = Object.freeze({
+  mayStart: false, months: [], relative: [], future: [], weekPast: [], monthPast: [], dayPart: null, weekday: null,
+});
+
+const dateWordMemos = new WeakMap<DateLexicon, Map<string, DateWord>>();
+
+function dateWordMemo(lex: DateLexicon): Map<string, DateWord> {
+  let memo = dateWordMemos.get(lex);
+  if (!memo) dateWordMemos.set(lex, (memo = new Map()));
+  return memo;
+}
+
+function dateWord(lex: DateLexicon, memo: Map<string, DateWord>, w: string): DateWord {
+  let dw = memo.get(w);
+  if (dw === undefined) {
+    if (memo.size >= 100_000) memo.clear();
+    const starts = lex.startWords;
+    // every phrase, weekday and day part starts with a start word, so a word that is none (after one or
+    // two letters cut) opens nothing
+    if (!(starts.has(w) || starts.has(w.slice(1)) || starts.has(w.slice(2)))) dw = NO_DATE_WORD;
+    else {
+      const opens = (first: string) => w === first || procliticOf(w, first);
+      dw = {
+        mayStart: true,
+        months: lex.months.filter((m) => opens(m.words[0])),
+        relative: lex.relative.filter((r) => opens(r.words[0])),
+        future: lex.future.filter((p) => opens(p[0])),
+        weekPast: lex.weekPast.filter((p) => opens(p[0])),
+        monthPast: lex.monthPast.filter((p) => opens(p[0])),
+        dayPart: bare(w, (x) => lex.dayParts.has(x)),
+        weekday: bare(w, (x) => lex.weekdays.has(x)),
+      };
+    }
+    memo.set(w, dw);
+  }
+  return dw;
+}
+
+/** The rest of a phrase whose first word token i opens (dateWord found it): its other words follow. */
+function restMatches(tokens: Token[], i: number, w: string[]): boolean {
   if (i + w.length > tokens.length) return false;
-  const t = tokens[i].norm;
-  if (t !== w[0] && !procliticOf(t, w[0])) return false;
   for (let k = 1; k < w.length; k++) if (tokens[i + k].norm !== w[k]) return false;
   return true;
 }
 
-/** Whether a month name may start at this token: one set lookup rules out most words. */
-function mayBeMonth(lex: DateLexicon, t: Token | undefined): boolean {
-  if (!t) return false;
-  const w = t.norm;
-  if (lex.monthStarts.has(w)) return true;
-  for (const p of PROCLITICS) if (w.startsWith(p) && lex.monthStarts.has(w.slice(p.length))) return true;
-  return false;
-}
-
 /** A month at token i: "أيلول"، "تشرين الأول"، "أيلول/سبتمبر"، "أيلول (سبتمبر)" (a second name is consumed). */
-function monthAt(lex: DateLexicon, tokens: Token[], i: number): { month: number; end: number } | null {
-  if (!mayBeMonth(lex, tokens[i])) return null;
-  for (const m of lex.months) {
-    if (!matchWords(tokens, i, m.words)) continue;
+function monthAt(lex: DateLexicon, memo: Map<string, DateWord>, tokens: Token[], i: number, word?: DateWord): { month: number; end: number } | null {
+  if (i >= tokens.length) return null;
+  for (const m of (word ?? dateWord(lex, memo, tokens[i].norm)).months) {
+    if (!restMatches(tokens, i, m.words)) continue;
     let end = i + m.words.length;
     const sep = tokens[end]?.norm;
-    if (sep === '/' || sep === '-' || sep === '(') {
-      for (const m2 of lex.months) {
-        if (m2.month !== m.month || !matchWords(tokens, end + 1, m2.words)) continue;
+    if ((sep === '/' || sep === '-' || sep === '(') && end + 1 < tokens.length) {
+      for (const m2 of dateWord(lex, memo, tokens[end + 1].norm).months) {
+        if (m2.month !== m.month || !restMatches(tokens, end + 1, m2.words)) continue;
         const after = end + 1 + m2.words.length;
         // أيلول (سبتمبر): the bracket closes after the second name
         if (sep !== '(') end = after;
@@ -145,7 +208,16 @@ function monthAt(lex: DateLexicon, tokens: Token[], i: number): { month: number;
   return null;
 }
 
-const isNum = (t: Token | undefined) => t?.kind === 'number' && /^\d+$/.test(t.norm);
+/** Digits only (a number token may hold separators too: 1,500). */
+function isNum(t: Token | undefined): boolean {
+  if (t === undefined || t.kind !== 'number') return false;
+  const w = t.norm;
+  for (let k = 0; k < w.length; k++) {
+    const c = w.charCodeAt(k);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return w.length > 0;
+}
 
 /** The latest date with this month and day not after publication (29 شباط looks back to a leap year). */
 function latestNotAfter(pub: string, month: number, day: number): string | null {
@@ -158,28 +230,6 @@ function latestNotAfter(pub: string, month: number, day: number): string | null 
 }
 
 /** First words of every date phrase, weekday, month, day part and ago word. */
-/**
- * Whether a word may open a date expression, as written or after one or two proclitic letters,
- * remembered per word (news repeats its words; the start words are compiled once) and bounded.
- */
-const startMemos = new WeakMap<ReadonlySet<string>, Map<string, boolean>>();
-
-function startMemo(starts: ReadonlySet<string>): Map<string, boolean> {
-  let memo = startMemos.get(starts);
-  if (!memo) startMemos.set(starts, (memo = new Map()));
-  return memo;
-}
-
-function mayStartWord(starts: ReadonlySet<string>, memo: Map<string, boolean>, w: string): boolean {
-  let may = memo.get(w);
-  if (may === undefined) {
-    if (memo.size >= 100_000) memo.clear();
-    may = starts.has(w) || starts.has(w.slice(1)) || starts.has(w.slice(2));
-    memo.set(w, may);
-  }
-  return may;
-}
-
 function startWordsOf(lex: Omit<DateLexicon, 'startWords' | 'monthStarts'>): Set<string> {
   const set = new Set<string>(['عام', 'العام', 'سنه', 'في', 'منذ', 'قبل']);
   for (const m of lex.months) set.add(m.words[0]);
@@ -232,14 +282,18 @@ function datesAgainst(lex: DateLexicon, tokens: Token[], pub: string | null, num
     out.push({ start: tokens[i].start, end: tokens[end - 1].end, date, precision, kind, ruleId, tokenStart: i, tokenEnd: end });
   };
   let i = 0;
-  // the words a date expression can start with (after a proclitic is cut): every other word is skipped
-  // with one set lookup instead of a scan of every phrase list
-  const starts = lex.startWords;
-  const known = startMemo(starts);
-  const mayStart = (t: Token) => t.kind === 'number' || mayStartWord(starts, known, t.norm);
+  // what each word can open, remembered per word: most words open nothing and are skipped at once
+  const memo = dateWordMemo(lex);
+  // a year and a day before publication: older dates are history (computed when first needed)
+  let yearAgo: string | undefined;
+  const beforeYearAgo = (iso: string) => iso < (yearAgo ??= addDays(pub!, -366));
+  // the numbers by their first token, for "قبل ثلاثة أيام" (built when first needed)
+  let countAt: Map<number, NumberMention> | undefined;
   while (i < tokens.length) {
     const t = tokens[i];
-    if (!mayStart(t)) {
+    // (digits open no phrase, but a numeric date or a day and month)
+    const tw = t.kind === 'number' ? NO_DATE_WORD : dateWord(lex, memo, t.norm);
+    if (!tw.mayStart && t.kind !== 'number') {
       i++;
       continue;
     }
@@ -256,7 +310,7 @@ function datesAgainst(lex: DateLexicon, tokens: Token[], pub: string | null, num
     }
     // day month [year]: 11 أيلول/سبتمبر 2016
     if (isNum(t) && Number(t.norm) >= 1 && Number(t.norm) <= 31) {
-      const m = monthAt(lex, tokens, i + 1);
+      const m = monthAt(lex, memo, tokens, i + 1);
       if (m) {
         let end = m.end;
         let year: number | null = null;
@@ -281,18 +335,18 @@ function datesAgainst(lex: DateLexicon, tokens: Token[], pub: string | null, num
         // no year: the most recent such date not after publication
         else if (pub) iso = latestNotAfter(pub, m.month, Number(t.norm));
         // a date more than a year before publication is history, not news
-        const historical = !!(iso && pub && iso < addDays(pub, -366));
+        const historical = !!(iso && pub && beforeYearAgo(iso));
         push(i, end, iso, 1, historical ? 'historical' : 'absolute', year ? 'date.dmy' : 'date.dm');
         i = end;
         continue;
       }
     }
     // month day, year (a page header: "نيسان 19, 2025")
-    const mdy = monthAt(lex, tokens, i);
+    const mdy = monthAt(lex, memo, tokens, i, tw);
     if (mdy && isNum(tokens[mdy.end]) && Number(tokens[mdy.end].norm) <= 31 && tokens[mdy.end + 1]?.norm === ',' && isNum(tokens[mdy.end + 2]) && tokens[mdy.end + 2].norm.length === 4) {
       const iso = validDate(Number(tokens[mdy.end + 2].norm), mdy.month, Number(tokens[mdy.end].norm));
       if (iso) {
-        const historical = !!(pub && iso < addDays(pub, -366));
+        const historical = !!(pub && beforeYearAgo(iso));
         push(i, mdy.end + 3, iso, 1, historical ? 'historical' : 'absolute', 'date.mdy');
         i = mdy.end + 3;
         continue;
@@ -321,8 +375,8 @@ function datesAgainst(lex: DateLexicon, tokens: Token[], pub: string | null, num
     }
     // future words: غدا، الأسبوع المقبل — marks planned events
     let matched = false;
-    for (const w of lex.future) {
-      if (matchWords(tokens, i, w)) {
+    for (const w of tw.future) {
+      if (restMatches(tokens, i, w)) {
         push(i, i + w.length, null, 1, 'historical', 'date.future');
         i += w.length;
         matched = true;
@@ -333,9 +387,10 @@ function datesAgainst(lex: DateLexicon, tokens: Token[], pub: string | null, num
     // relative day words, with an optional day part before (مساء أمس) and weekday after (أمس الأحد)
     // up to two: مساء يوم الخميس
     let start = i;
-    while (start < i + 2 && start + 1 < tokens.length && lex.dayParts.has(bare(tokens[start].norm, (x) => lex.dayParts.has(x)) ?? '')) start++;
-    for (const r of lex.relative) {
-      if (!matchWords(tokens, start, r.words)) continue;
+    while (start < i + 2 && start + 1 < tokens.length && (start === i ? tw : dateWord(lex, memo, tokens[start].norm)).dayPart !== null) start++;
+    const sw = start === i ? tw : dateWord(lex, memo, tokens[start].norm);
+    for (const r of sw.relative) {
+      if (!restMatches(tokens, start, r.words)) continue;
       let end = start + r.words.length;
       let iso = pub ? addDays(pub, r.offset) : null;
       const wd = tokens[end] ? lex.weekdays.get(tokens[end].norm) : undefined;
@@ -356,7 +411,7 @@ function datesAgainst(lex: DateLexicon, tokens: Token[], pub: string | null, num
     }
     if (matched) continue;
     // weekdays: (يوم|ليل|مساء)? الخميس (الماضي)? — the latest such day not after publication
-    const wd = bare(tokens[start]?.norm ?? '', (x) => lex.weekdays.has(x));
+    const wd = sw.weekday;
     if (wd !== null && (start > i || tokens[start].norm.startsWith('ال') || wd.startsWith('ال'))) {
       let end = start + 1;
       if (tokens[end] && lex.futureMarkers.has(tokens[end].norm)) {
@@ -389,7 +444,11 @@ function datesAgainst(lex: DateLexicon, tokens: Token[], pub: string | null, num
         continue;
       }
       // a count, then a unit: the number layer reads words (ثلاثة), a digit token is read here
-      const n = numbers.find((x) => x.tokenStart === i + 1 && x.form !== 'vague');
+      if (!countAt) {
+        countAt = new Map();
+        for (const x of numbers) if (x.form !== 'vague' && !countAt.has(x.tokenStart)) countAt.set(x.tokenStart, x);
+      }
+      const n = countAt.get(i + 1);
       const count = n ? n.value : isNum(u1) ? Number(u1.norm) : null;
       const unitAt = n ? n.tokenEnd : i + 2;
       const unit = tokens[unitAt] && lex.dayUnits.get(tokens[unitAt].norm);
@@ -399,18 +458,14 @@ function datesAgainst(lex: DateLexicon, tokens: Token[], pub: string | null, num
         continue;
       }
     }
-    for (const [list, precision, id] of [[lex.weekPast, 2, 'date.week'], [lex.monthPast, 3, 'date.month']] as const) {
-      for (const w of list) {
-        if (matchWords(tokens, i, w)) {
-          push(i, i + w.length, pub ? addDays(pub, precision === 2 ? -1 : -15) : null, precision, 'relative', id);
-          i += w.length;
-          matched = true;
-          break;
-        }
-      }
-      if (matched) break;
+    // the past week or month: الأسبوع الماضي، خلال الشهر
+    const week = tw.weekPast.find((w) => restMatches(tokens, i, w));
+    const period = week ?? tw.monthPast.find((w) => restMatches(tokens, i, w));
+    if (period) {
+      push(i, i + period.length, pub ? addDays(pub, week ? -1 : -15) : null, week ? 2 : 3, 'relative', week ? 'date.week' : 'date.month');
+      i += period.length;
+      continue;
     }
-    if (matched) continue;
     i++;
   }
   return out;

@@ -52,6 +52,11 @@ export function compileModality(data: ModalityData): ModalityLexicon {
   return { matcher, mode, window, effect, clauseBreaks: new Set(CLAUSE_BREAKS.map(fold)) };
 }
 
+/** A word without a conjunction و before at least two letters (وفيما → فيما), as /^و(?=..)/ cuts it. */
+function withoutConjunction(w: string): string {
+  return w.length >= 3 && w.charCodeAt(0) === 0x0648 ? w.slice(1) : w;
+}
+
 /** A sentence that asks: it ends with a question mark or opens with هل. */
 function isQuestion(doc: MarsadDocument, s: Sentence): boolean {
   if (/[?؟][\s"'»”)]*$/.test(doc.text.slice(s.start, s.end))) return true;
@@ -70,7 +75,7 @@ export function findModality(lex: ModalityLexicon, doc: MarsadDocument): Modalit
       // the tokens the cue covers: a sentence-wide cue (ذكرى، نفى) also covers a trigger before it
       let from = m.tokenStart;
       if (mode === 'window') from = Math.max(s.tokenStart, m.tokenStart - w);
-      if (mode === 'sentence') while (from > s.tokenStart && !lex.clauseBreaks.has(tokens[from - 1].norm.replace(/^و(?=..)/, ''))) from--;
+      if (mode === 'sentence') while (from > s.tokenStart && !lex.clauseBreaks.has(withoutConjunction(tokens[from - 1].norm))) from--;
       const to = mode === 'sentence' ? s.tokenEnd : Math.min(s.tokenEnd, m.tokenEnd + w);
       let effect = lex.effect.get(kind) ?? 'suppress';
       if (kind === QUESTION && effect === 'suppress' && !isQuestion(doc, s)) effect = 'flag';

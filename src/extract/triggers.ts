@@ -100,7 +100,8 @@ export function findTriggers(lex: TriggerLexicon, doc: MarsadDocument): TriggerM
   }
   for (const m of lex.matcher.findAll(keys, tokens, 0, tokens.length, gaps)) {
     // prefer the most specific family when a form is listed under several (first listed wins ties)
-    const t = [...m.payloads].sort((a, b) => (b.weight ?? 0.8) - (a.weight ?? 0.8))[0];
+    let t = m.payloads[0];
+    for (const p of m.payloads) if ((p.weight ?? 0.8) > (t.weight ?? 0.8)) t = p;
     const rules = lex.families.get(t.family)!;
     const dflt = rules[rules.length - 1].then;
     const start = doc.norm.starts[tokens[m.tokenStart].nstart + m.prefixLen] ?? tokens[m.tokenStart].start;

@@ -17,3 +17,14 @@ export function isLatinLetter(c: number): boolean {
 export function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
+
+/**
+ * What the regular expression \s matches (white space and line terminators), by UTF-16 code: the
+ * common letters are ruled out by the first two tests.
+ */
+export function isWhiteSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0x1680) return c === 0xa0;
+  return c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f ||
+    c === 0x205f || c === 0x3000 || c === 0xfeff;
+}

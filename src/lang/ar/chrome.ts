@@ -7,6 +7,7 @@
 // that reads like a paragraph (12 words or more, or ending in a full stop) unless it starts with an
 // unambiguous marker. Missing some chrome costs little; marking a news sentence loses an event.
 
+import { isWhiteSpace } from './chars.js';
 import { firstUnitFrom, fold, foldRange, type NormalizedText } from './normalize.js';
 
 export type ChromeKind = 'breadcrumb' | 'title-repeat' | 'caption' | 'read-also' | 'share' | 'tags' | 'byline';
@@ -69,14 +70,17 @@ const SHARE_FILLER = new Set(['شارك', 'شاركوا', 'share', 'على', 'ع
 const LINE_BREAK = /\r\n|[\n\r\u2028\u2029]/g;
 // the first words a breadcrumb's key can open with (see BREADCRUMB)
 const BREADCRUMB_OPENINGS = ['الصفحه', 'الرييسيه', 'home'];
-const EDGE_SPACE = /[\s\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
+// what a line is trimmed of: \s and the invisible format characters (zero-width, bidi controls), by code
+function isEdgeSpace(c: number): boolean {
+  return isSpace(c) || (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+}
 
 function splitLines(text: string, norm?: NormalizedText): Line[] {
   const lines: Line[] = [];
   let from = 0;
   const push = (s: number, e: number) => {
-    while (s < e && EDGE_SPACE.test(text[s])) s++;
-    while (e > s && EDGE_SPACE.test(text[e - 1])) e--;
+    while (s < e && isEdgeSpace(text.charCodeAt(s))) s++;
+    while (e > s && isEdgeSpace(text.charCodeAt(e - 1))) e--;
     // (a line never cuts a surrogate pair: it is cut at line breaks and trimmed of spaces)
     if (s < e && norm) {
       lines.push(normLine(norm, s, e));
@@ -94,14 +98,17 @@ function splitLines(text: string, norm?: NormalizedText): Line[] {
   return lines;
 }
 
-/** A line read from the document's normalisation: its words counted there, its key folded when some rule needs it. */
+/**
+ * A line read from the document's normalisation: its words counted there, its key folded when some rule
+ * needs it. Counting stops past MARKER_MAX_WORDS: no rule tells 41 words from more.
+ */
 function normLine(norm: NormalizedText, s: number, e: number): Line {
   const from = firstUnitFrom(norm.starts, s);
   const to = firstUnitFrom(norm.starts, e);
   const t = norm.text;
   let words = 0;
   let first = -1;
-  for (let k = from, inWord = false; k < to; k++) {
+  for (let k = from, inWord = false; k < to && words <= MARKER_MAX_WORDS; k++) {
     const space = isSpace(t.charCodeAt(k));
     if (!space && !inWord) {
       words++;
@@ -114,14 +121,19 @@ function normLine(norm: NormalizedText, s: number, e: number): Line {
 }
 
 /** What \s matches (the whitespace fold collapses), by UTF-16 code. */
-function isSpace(c: number): boolean {
-  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
+const isSpace = isWhiteSpace;
 
 /** Ends like a sentence: a full stop, question or exclamation mark, before any closing quotes. */
 function endsSentence(key: string): boolean {
-  return /[.!?؟…]$/.test(key.replace(/["')\]}\s]+$/, ''));
+  // read back from the end over closing quotes, brackets and spaces (no copy of the key is made)
+  let k = key.length - 1;
+  for (; k >= 0; k--) {
+    const c = key.charCodeAt(k);
+    if (!(c === 0x22 || c === 0x27 || c === 0x29 || c === 0x5d || c === 0x7d || isSpace(c))) break; // " ' ) ] }
+  }
+  if (k < 0) return false;
+  const c = key.charCodeAt(k);
+  return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x061f || c === 0x2026; // . ! ? ؟ …
 }
 
 /** Words of a line without punctuation, and their adjacent pairs ("فيس بوك"). */

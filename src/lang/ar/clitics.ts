@@ -5,6 +5,7 @@
 // Enclitic pronouns are split only when the remainder is known, since many stems end in ه/ي/ك/نا.
 
 import type { Segment, SegmentRole } from '../../doc/types.js';
+import type { NormalizedText } from './normalize.js';
 import type { TokenWithGlue } from './tokens.js';
 
 export interface WordAnalysis {
@@ -197,29 +198,34 @@ export function lookupForms(word: string, known: KnownWord): string[] {
  * Then it is not a pronoun (see AnalyzeOptions).
  */
 export function lastLetterFolded(original: string, norm: { text: string; starts: Int32Array }, tok: { nend: number }): boolean {
+  // by char code: indexing a string builds a one-letter string for an Arabic letter
   const k = tok.nend - 1;
-  const c = norm.text[k];
-  return (c === 'ه' || c === 'ي') && original[norm.starts[k]] !== c;
+  const c = norm.text.charCodeAt(k);
+  return (c === 0x0647 || c === 0x064a) && original.charCodeAt(norm.starts[k]) !== c; // ه ي
 }
 
-/** Segment a token into spans of the original text. Offsets come from the token's own normalised range. */
+/**
+ * Segment a token into spans of the original text. Offsets come from the token's own normalised range,
+ * read through the normalisation's offset map. The segments are added to `segs` (a new array unless
+ * given) and it is returned.
+ */
 export function segmentToken(
   tok: TokenWithGlue,
   index: number,
   a: WordAnalysis,
-  toOrig: (nstart: number, nend: number) => { start: number; end: number },
+  norm: Pick<NormalizedText, 'starts' | 'ends'>,
+  segs: Segment[] = [],
 ): Segment[] {
-  const segs: Segment[] = [];
   let at = tok.nstart;
-  const push = (len: number, role: SegmentRole, norm: string) => {
-    const sp = toOrig(at, at + len);
-    segs.push({ start: sp.start, end: sp.end, token: index, role, norm });
+  // every segment is at least one unit long, so its span runs from its first unit's start to its last one's end
+  const push = (len: number, role: SegmentRole, text: string) => {
+    segs.push({ start: norm.starts[at], end: norm.ends[at + len - 1], token: index, role, norm: text });
     at += len;
   };
   for (const p of a.prefixes) push(p.length, 'proclitic', p);
   if (a.article) {
     // after ل the article is written with one letter (لل)
-    const written = tok.norm.slice(at - tok.nstart, at - tok.nstart + 2) === 'ال' ? 2 : 1;
+    const written = tok.norm.startsWith('ال', at - tok.nstart) ? 2 : 1;
     push(written, 'article', 'ال');
   }
   const suffixLen = a.suffix ? a.suffix.length : 0;

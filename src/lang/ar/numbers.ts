@@ -257,6 +257,14 @@ function readCore(lex: NumberLexicon, tokens: Token[], i: number): Core | null {
   return { value: total + cur, form: 'words', tokenStart: i, tokenEnd: pos, prefix: first.prefix, scale: endScale };
 }
 
+// a proclitic the first word of a qualifier may carry: بنحو، لأكثر، وحوالي
+const QUALIFIER_PROCLITIC = /^(و|ف|ب|ل|وب|ول)$/;
+
+/** Whether `t` is `word`, or `word` with a proclitic before it (matchPhraseBefore's test for a first word). */
+function isWordOrWithProclitic(t: string, word: string): boolean {
+  return t === word || (t.length > word.length && t.endsWith(word) && QUALIFIER_PROCLITIC.test(t.slice(0, t.length - word.length)));
+}
+
 function matchPhraseBefore(tokens: Token[], endExclusive: number, words: string[]): number | null {
   const start = endExclusive - words.length;
   if (start < 0) return null;
@@ -264,7 +272,7 @@ function matchPhraseBefore(tokens: Token[], endExclusive: number, words: string[
     const t = tokens[start + k].norm;
     if (t === words[k]) continue;
     // the first word may carry a proclitic: بنحو، لأكثر، وحوالي
-    if (k === 0 && t.length > words[k].length && t.endsWith(words[k]) && /^(و|ف|ب|ل|وب|ول)$/.test(t.slice(0, t.length - words[k].length))) continue;
+    if (k === 0 && isWordOrWithProclitic(t, words[k])) continue;
     return null;
   }
   return start;
@@ -276,9 +284,49 @@ function matchPhraseAfter(tokens: Token[], start: number, words: string[]): numb
   return start + words.length;
 }
 
+/**
+ * What the number reader makes of one word, remembered per word and lexicon (bounded): the number word
+ * it is, the dual it is, and the qualifier phrases and range openers that can end with it (in lexicon
+ * order; the rest of each phrase is still matched). Every token asked the number words and the duals,
+ * cutting a proclitic, and every number tried each qualifier phrase against the words before it.
+ */
+interface NumberWordInfo {
+  value: WordValue | null;
+  dual: number | undefined;
+  /** Qualifiers ("before") and range openers whose last word this word can be. */
+  before: NumberLexicon['before'];
+  openers: string[][];
+}
+
+const infoMemos = new WeakMap<NumberLexicon, Map<string, NumberWordInfo>>();
+
+function infoMemo(lex: NumberLexicon): Map<string, NumberWordInfo> {
+  let memo = infoMemos.get(lex);
+  if (!memo) infoMemos.set(lex, (memo = new Map()));
+  return memo;
+}
+
+function wordInfo(lex: NumberLexicon, memo: Map<string, NumberWordInfo>, word: string): NumberWordInfo {
+  let info = memo.get(word);
+  if (info === undefined) {
+    if (memo.size >= 100_000) memo.clear();
+    // the last word of a phrase must be the word as written, unless it is also its first
+    const ends = (words: string[]) => (words.length === 1 ? isWordOrWithProclitic(word, words[0]) : word === words[words.length - 1]);
+    info = {
+      value: numberWord(lex, word),
+      dual: dualOf(lex, word),
+      before: lex.before.filter((q) => ends(q.words)),
+      openers: lex.rangeOpeners.filter(ends),
+    };
+    memo.set(word, info);
+  }
+  return info;
+}
+
 /** The index of the first token of a range opener (بين، ما بين، من) ending just before token `at`. */
-function openerBefore(lex: NumberLexicon, tokens: Token[], at: number): { start: number; words: string[] } | null {
-  for (const words of lex.rangeOpeners) {
+function openerBefore(lex: NumberLexicon, memo: Map<string, NumberWordInfo>, tokens: Token[], at: number): { start: number; words: string[] } | null {
+  if (at < 1) return null;
+  for (const words of wordInfo(lex, memo, tokens[at - 1].norm).openers) {
     const start = matchPhraseBefore(tokens, at, words);
     if (start !== null) return { start, words };
   }
@@ -321,15 +369,21 @@ export function findNumbers(
   toOrig: (nstart: number, nend: number) => Span,
 ): NumberMention[] {
   const out: NumberMention[] = [];
+  const memo = infoMemo(lex);
   let i = 0;
   while (i < tokens.length) {
-    let core = tokens[i].kind === 'number' && partOfLatinName(tokens, i) ? null : readCore(lex, tokens, i);
+    const tok = tokens[i];
+    const kind = tok.kind;
+    // a word that is no number word reads as no number (readCore would say so after the same lookup)
+    const info = kind === 'arabic' ? wordInfo(lex, memo, tok.norm) : null;
+    let core = kind === 'number' ? (partOfLatinName(tokens, i) ? null : readCore(lex, tokens, i)) :
+      info !== null && info.value !== null ? readCore(lex, tokens, i) : null;
     if (!core) {
       // a dual counted noun: شخصين، جنديين = 2
-      const d = tokens[i].kind === 'arabic' && lex.duals.size > 0 ? dualOf(lex, tokens[i].norm) : undefined;
+      const d = info !== null ? info.dual : undefined;
       if (d !== undefined) {
         const sp = toOrig(tokens[i].nstart, tokens[i].nend);
-        out.push({ ...sp, value: d, high: d, qualifier: 'exact', valueSpan: sp, form: 'dual', tokenStart: i, tokenEnd: i + 1, ruleId: 'num.dual' });
+        out.push({ start: sp.start, end: sp.end, value: d, high: d, qualifier: 'exact', valueSpan: sp, form: 'dual', tokenStart: i, tokenEnd: i + 1, ruleId: 'num.dual' });
       }
       i++;
       continue;
@@ -345,7 +399,7 @@ export function findNumbers(
     const joiner = tokens[lastTok];
     if (joiner) {
       let second: Core | null = null;
-      const opener = openerBefore(lex, tokens, core.tokenStart);
+      const opener = openerBefore(lex, memo, tokens, core.tokenStart);
       // only بين pairs with و (بين X و Y); after من, "و" is just the next clause
       const between = opener !== null && opener.words[opener.words.length - 1] === 'بين';
       if (joiner.norm === 'و') {
@@ -374,8 +428,8 @@ export function findNumbers(
       }
     }
     // a qualifier before it
-    if (qualifier === 'exact' || qualifier === 'vague') {
-      for (const q of lex.before) {
+    if ((qualifier === 'exact' || qualifier === 'vague') && core.tokenStart > 0) {
+      for (const q of wordInfo(lex, memo, tokens[core.tokenStart - 1].norm).before) {
         const s = matchPhraseBefore(tokens, core.tokenStart, q.words);
         if (s !== null) {
           qualifier = q.qualifier;

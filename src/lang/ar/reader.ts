@@ -30,13 +30,14 @@ export function cliticsStage(known: KnownWord): Stage {
     adds: ['segments'],
     run(doc) {
       const segs = doc.layers.segments;
-      const toOrig = (s: number, e: number) => normSpan(doc, s, e);
-      doc.layers.tokens.forEach((tok, i) => {
-        if (tok.kind !== 'arabic') return;
+      const tokens = doc.layers.tokens;
+      for (let i = 0; i < tokens.length; i++) {
+        const tok = tokens[i];
+        if (tok.kind !== 'arabic') continue;
         const a = analyses.of(tok.norm, lastLetterFolded(doc.text, doc.norm, tok));
-        if (a.prefixes.length === 0 && !a.article && !a.suffix) return;
-        for (const s of segmentToken(tok as never, i, a, toOrig)) segs.push(s);
-      });
+        if (a.prefixes.length === 0 && !a.article && !a.suffix) continue;
+        segmentToken(tok as never, i, a, doc.norm, segs);
+      }
     },
   };
 }

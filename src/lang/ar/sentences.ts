@@ -5,6 +5,7 @@
 // Hard-wrapped text (print or e-mail copy: a block of lines cut at a fixed width) is the exception to
 // "a line break ends a sentence": there a break after a line that does not end in a stop is a space.
 
+import { isWhiteSpace } from './chars.js';
 import type { NormalizedText } from './normalize.js';
 import type { Sentence, Token } from '../../doc/types.js';
 
@@ -52,7 +53,12 @@ export function softLineBreaks(text: string): Set<number> {
   while (start <= text.length) {
     let brk = text.indexOf('\n', start);
     if (brk < 0) brk = text.length;
-    const len = text.slice(start, brk).trim().length;
+    // the line's length without its edge spaces (as trim() would leave it), read in place
+    let s = start;
+    let e = brk;
+    while (s < e && isWhiteSpace(text.charCodeAt(s))) s++;
+    while (e > s && isWhiteSpace(text.charCodeAt(e - 1))) e--;
+    const len = e - s;
     if (len === 0) flush();
     else block.push({ len, brk });
     start = brk + 1;
@@ -61,16 +67,24 @@ export function softLineBreaks(text: string): Set<number> {
   return soft;
 }
 
+/** The first line break in text[from, to), or -1. */
+function newlineIn(text: string, from: number, to: number): number {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 0x0a) return k;
+  return -1;
+}
+
 export function splitSentences(norm: NormalizedText, tokens: Token[], opts: SentenceOptions = {}): Sentence[] {
   const abbr = opts.abbreviations ?? new Set<string>();
   const out: Sentence[] = [];
   const text = norm.text;
   let first = 0;
   const soft = text.includes('\n') ? softLineBreaks(text) : null;
-  const hardBreak = (from: number, gap: string): boolean => {
-    const at = gap.indexOf('\n');
+  // whether the gap text[from, to) between two tokens breaks the line for good (read in place: the
+  // gap is a space or nothing for almost every token)
+  const hardBreak = (from: number, to: number): boolean => {
+    const at = newlineIn(text, from, to);
     if (at < 0) return false;
-    return !soft || gap.indexOf('\n', at + 1) >= 0 || !soft.has(from + at);
+    return !soft || newlineIn(text, at + 1, to) >= 0 || !soft.has(at);
   };
 
   const close = (last: number) => {
@@ -83,13 +97,13 @@ export function splitSentences(norm: NormalizedText, tokens: Token[], opts: Sent
     const tok = tokens[i];
     // a line break between this token and the next ends the sentence
     const next = tokens[i + 1];
-    const gap = next ? text.slice(tok.nend, next.nstart) : '';
+    const gapEnd = next ? next.nstart : tok.nend;
     if (tok.kind === 'punct' && ENDERS.has(tok.norm)) {
       const prev = tokens[i - 1];
       const isAbbrev = tok.norm === '.' && prev && prev.nend === tok.nstart &&
         ((prev.kind === 'arabic' && (prev.norm.length === 1 || abbr.has(prev.norm))) ||
           (prev.kind === 'latin' && prev.norm.length === 1 && ((next && next.nstart === tok.nend) || closesInitials(tokens, i))));
-      if (isAbbrev && !hardBreak(tok.nend, gap)) continue;
+      if (isAbbrev && !hardBreak(tok.nend, gapEnd)) continue;
       // swallow further stops and closing quotes that belong to this sentence
       let last = i;
       while (last + 1 < tokens.length && tokens[last + 1].nstart === tokens[last].nend &&
@@ -104,7 +118,7 @@ export function splitSentences(norm: NormalizedText, tokens: Token[], opts: Sent
       i = last;
       continue;
     }
-    if (hardBreak(tok.nend, gap)) close(i);
+    if (hardBreak(tok.nend, gapEnd)) close(i);
   }
   close(tokens.length - 1);
   return out;

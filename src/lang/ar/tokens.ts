@@ -20,13 +20,25 @@ function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
 }
 
-function kindOf(c: number): TokenKind | 'space' {
+function classify(c: number): TokenKind | 'space' {
   if (isSpace(c)) return 'space';
   if (isArabicLetter(c)) return 'arabic';
   if (isLatinLetter(c)) return 'latin';
   if (isDigit(c)) return 'number';
   if (c < 0x80 || (c >= 0x2000 && c <= 0x206f)) return 'punct';
   return 'other';
+}
+
+// The kind of every UTF-16 unit, as an index into KINDS: one table read per character instead of a
+// chain of range tests (built on first use, then read-only).
+const KINDS: ReadonlyArray<TokenKind | 'space'> = ['space', 'arabic', 'latin', 'number', 'punct', 'other'];
+let kindTable: Uint8Array | null = null;
+
+function kinds(): Uint8Array {
+  if (kindTable) return kindTable;
+  const t = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) t[c] = KINDS.indexOf(classify(c));
+  return (kindTable = t);
 }
 
 // Exactly three digits at `at`, and no fourth.
@@ -39,12 +51,14 @@ function isThousandsGroup(t: string, at: number): boolean {
 export function tokenize(norm: NormalizedText): TokenWithGlue[] {
   const t = norm.text;
   const n = t.length;
+  const table = kinds();
   const tokens: TokenWithGlue[] = [];
   let i = 0;
   let sawSpace = true;
   while (i < n) {
     const c = t.charCodeAt(i);
-    const k = kindOf(c);
+    const kc = table[c];
+    const k = KINDS[kc];
     if (k === 'space') {
       sawSpace = true;
       i++;
@@ -52,7 +66,7 @@ export function tokenize(norm: NormalizedText): TokenWithGlue[] {
     }
     let j = i + 1;
     if (k === 'arabic' || k === 'latin') {
-      while (j < n && kindOf(t.charCodeAt(j)) === k) j++;
+      while (j < n && table[t.charCodeAt(j)] === kc) j++;
     } else if (k === 'number') {
       // digits with internal separators: 1,500  3.5  1.000.000 — a separator counts only between digits
       for (;;) {
