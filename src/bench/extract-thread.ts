@@ -1,5 +1,5 @@
-// The extraction bench inside one worker thread, started with the pool's V8 limits by benchExtractThread
-// (./extract.ts): the same corpus, warm-up and timed passes; the figures go back as one message.
+// The extraction bench inside one worker thread, as the extraction pool runs it, started by
+// benchExtractThread (./extract.ts): the same corpus, warm-up and timed passes; the figures go back as one message.
 import { parentPort, workerData } from 'node:worker_threads';
 import { createExtractor } from '../pipeline/index.js';
 import { generateCorpus } from './corpus.js';

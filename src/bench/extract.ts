@@ -2,15 +2,14 @@
 // the generated corpus, on one core: documents per second, p50/p99 latency per document, start-up time
 // (knowledge and gazetteer loaded and compiled), peak memory, and the ratio to the reading ceiling
 // measured over the same corpus in the same run. Each figure is the median over the timed passes.
-// The passes run twice: on this thread (what `marsad extract` and the server do) and in one thread
-// set up as the extraction pool sets up its threads (what `marsad ingest` does on each core).
+// The passes run twice: on this thread (what `marsad extract` and the server do) and in one worker thread
+// as the extraction pool runs them (what `marsad ingest` does on each core).
 // Then, with the same extractor, time against article length (./scaling.ts): length… figures.
 import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { createExtractor } from '../pipeline/index.js';
-import { EXTRACT_THREAD_LIMITS } from '../pipeline/pool.js';
 import type { Extractor } from '../pipeline/types.js';
 import { percentile } from './api.js';
 import { generateCorpus } from './corpus.js';
@@ -25,7 +24,7 @@ export type ExtractBench = Record<string, number> & {
   docsPerSec: number;
   /** Documents per second of this process's CPU time: what a machine without neighbours would do. */
   cpuDocsPerSec: number;
-  /** The same in one extraction thread of the pool (its V8 limits), when the built thread module is there. */
+  /** The same in one worker thread, as the extraction pool runs it, when the built thread module is there. */
   threadDocsPerSec?: number;
   threadCpuDocsPerSec?: number;
   threadP50Ms?: number;
@@ -101,12 +100,12 @@ export function warmUp(extract: Extractor, corpus: readonly string[]): void {
 const THREAD_FILE = new URL('./extract-thread.js', import.meta.url);
 
 /**
- * The same passes in one extraction thread set up as the pool sets up its threads (EXTRACT_THREAD_LIMITS):
- * what `marsad ingest` gets from each core. Null when there is no built thread module (run from sources).
+ * The same passes in one worker thread, as the extraction pool runs them: what `marsad ingest` gets
+ * from each core. Null when there is no built thread module (run from sources).
  */
 export async function benchExtractThread(docs: number, runs: number): Promise<PassFigures | null> {
   if (!existsSync(fileURLToPath(THREAD_FILE))) return null;
-  const worker = new Worker(THREAD_FILE, { workerData: { docs, runs }, resourceLimits: { ...EXTRACT_THREAD_LIMITS } });
+  const worker = new Worker(THREAD_FILE, { workerData: { docs, runs } });
   try {
     return await new Promise<PassFigures>((resolve, reject) => {
       worker.once('message', resolve);

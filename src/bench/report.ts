@@ -92,7 +92,7 @@ export function markdownReport(json: Json, parts: ReportPart[] = []): string {
       `  reading ceiling (normalise and tokenise only: ${fmt(n('extractReadingDocsPerSec'))} articles a second in the same run).`,
       `  Loading the knowledge and the gazetteer takes ${fmt(n('extractStartupMs'))} ms once per process or worker thread.`);
     if (n('extractThreadDocsPerSec') !== undefined) {
-      p(`  In one extraction thread of the pool (what \`marsad ingest\` runs on each core, with its larger young generation):`,
+      p(`  In one worker thread, as the extraction pool runs it (what \`marsad ingest\` does on each core):`,
         `  ${fmt(n('extractThreadDocsPerSec'))} articles a second (${fmt(n('extractThreadCpuDocsPerSec'))} per second of CPU time), p99 ${fmt(n('extractThreadP99Ms'), 1)} ms.`);
     }
   }

@@ -61,16 +61,6 @@ export function inProcessPool(build: () => Extractor = createExtractor): Extract
 /** The worker module beside this one (dist/pipeline/worker.js once built). */
 export const WORKER_FILE = new URL('./worker.js', import.meta.url);
 
-/**
- * Each extraction thread's V8 limits. Extraction allocates ~0.8 MB of short-lived objects per article
- * (tokens, keys, mentions, candidates), nearly all dead by the next one: a larger young generation
- * scavenges less often and promotes less. A worker's default is smaller than the main thread's; at 96
- * MB one thread extracted 786 → 978 articles/s of the bench corpus (CPU time 643 → 925/s, alternating
- * rounds in one process), for up to ~64 MB more memory per thread. (The knowledge, ~100 MB, lives in
- * the old generation and is not limited here.)
- */
-export const EXTRACT_THREAD_LIMITS = { maxYoungGenerationSizeMb: 96 } as const;
-
 export interface ThreadPoolOptions {
   threads: number;
   /** The worker module (a built .js file); default WORKER_FILE. */
@@ -90,7 +80,6 @@ export function threadPool(opts: ThreadPoolOptions): ExtractPool {
     maxThreads: threads,
     // Threads hold the loaded knowledge: never let an idle one go (a watch waits minutes between polls).
     idleTimeout: Infinity,
-    resourceLimits: { ...EXTRACT_THREAD_LIMITS },
   });
   return {
     async extract(input) {
