@@ -52,9 +52,9 @@ export function tokenKeys(tok: Token): TokenKey[] {
   for (const c of CHAINS) {
     if (!w.startsWith(c) || w.length - c.length < 2) continue;
     let rest = w.slice(c.length);
-    // لل = ل + ال with its alef written away
+    // لل = ل + ال with its alef written away: the bare word starts after both lams (للجيش → جيش)
     if (c.endsWith('ل') && rest.startsWith('ل') && rest.length >= 3) {
-      out.push({ key: rest.slice(1), prefixLen: c.length, exact: false });
+      out.push({ key: rest.slice(1), prefixLen: c.length + 1, exact: false });
       out.push({ key: 'ا' + rest, prefixLen: c.length, exact: false });
     }
     rest = bareKey(rest);
