@@ -106,6 +106,14 @@ describe('events at an unquoted name the gazetteer lacks', () => {
   });
 });
 
+describe('a place said to hold the one before it (الواقعة، التابعة)', () => {
+  it('only locates it: the event is at the village', () => {
+    const doc = extract({ id: 'place-names-test', text: 'قصفت طائرة مسيرة تركية قرية «كاني زرد» الواقعة بجبل قنديل، ما أدى إلى مقتل امرأة.', publishedAt: '2019-05-12' });
+    expect(doc.layers.places.find((p) => p.nameAr === 'جبل قنديل')?.context).toBe(true);
+    expect(doc.events.map((e) => [e.location?.nameAr, e.fatalities])).toEqual([['كاني زرد', 1]]);
+  });
+});
+
 describe('a namesake near its anchor', () => {
   it('is placed at the anchor, and so is the same name elsewhere in the article; one event', () => {
     const text = 'هاجم التنظيم مواقع الجيش في قرية “الفيضة” قرب مدينة الميادين. وتواصل القصف على منطقة الفيضة مساء.';

@@ -755,11 +755,13 @@ function markContext(out: PlaceMention[], tokens: Token[], cues: PlaceCues, keys
     if (p.tokenStart - prev.tokenEnd > 4 || p.tokenStart < prev.tokenEnd) continue;
     const between = tokens.slice(prev.tokenEnd, p.tokenStart);
     const regionish = p.relation === 'ريف' || p.geoPrecision === 3 || between.some((t, j) => keys[prev.tokenEnd + j].some((x) => cues.regionWords.has(x.key) || x.key === 'ريف'));
-    const sep = between.every((t, j) => t.kind === 'punct' || /^(في|ب|،|,|من|التابعه|التابع)$/.test(t.norm) || keys[prev.tokenEnd + j]?.some((x) => cues.regionWords.has(x.key) || cues.relations.has(x.key)));
+    const sep = between.every((t, j) => t.kind === 'punct' || /^(في|ب|،|,|من|التابعه|التابع|الواقعه|الواقع)$/.test(t.norm) || keys[prev.tokenEnd + j]?.some((x) => cues.regionWords.has(x.key) || cues.relations.has(x.key)));
     // "قضاء الطارمية شمالي بغداد": a place told by its bearing from another, straight after a named
     // place, locates that place rather than naming a second one
     const bearing = !!p.relation && p.relation !== 'ريف' && prev.kind !== 'country' && p.tokenStart - prev.tokenEnd <= 1 && !prev.context;
-    if ((regionish || bearing) && sep) p.context = true;
+    // "قرية بوكريسكان الواقعة بجبل قنديل": a place said to hold the one before it (الواقعة، التابعة) locates it
+    const holds = !prev.context && prev.kind !== 'country' && between.some((t) => /^(التابعه|التابع|الواقعه|الواقع)$/.test(t.norm));
+    if ((regionish || bearing || holds) && sep) p.context = true;
     // "بادية الفيضة شرق دير الزور": a relative place right after another only places it
     else if (p.relation && p.geoPrecision === 2 && prev.relation && prev.geoPrecision === 2 && !prev.context && between.every((t) => t.kind === 'punct' && t.norm !== '.')) p.context = true;
   }
