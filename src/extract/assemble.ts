@@ -110,6 +110,8 @@ interface BySentence {
   actors: ActorMention[][];
   /** The last usable date outside page chrome ending by a token: what a sentence without one inherits. */
   dateBefore: (token: number) => DateMention | undefined;
+  /** The latest year the article's dates and its publication name (null: none). */
+  latestYear: number | null;
 }
 
 /**
@@ -168,6 +170,7 @@ export function assembleEvents(ctx: AssembleContext, doc: MarsadDocument): Event
     casualties: itemsBySentence(sentences, casualties),
     actors: itemsBySentence(sentences, actors),
     dateBefore: lastEndingBy(dates.filter((d) => usableDate(d) && !chrome.some((c) => d.start >= c.start && d.end <= c.end)), (d) => d.tokenEnd),
+    latestYear: latestYearOf(dates, doc.publishedAt),
   };
   const inActor = containedIn(actors);
 
@@ -815,7 +818,7 @@ function pickActors(ctx: AssembleContext, doc: MarsadDocument, f: Frame, keys: T
   }
   // a verb joined by و shares the subject of the verb just before it ("فجر ليبيا تسيطر على العاصمة وتقصف…")
   if (!a1 && t0.pos === 'verb' && tokens[t0.tokenStart].norm.startsWith('و')) {
-    const prevT = doc.layers.triggers.filter((t) => t.tokenStart >= sent.tokenStart && t.tokenEnd <= t0.tokenStart && t0.tokenStart - t.tokenEnd <= 4).pop();
+    const prevT = by.triggers[f.sentence].filter((t) => t.tokenEnd <= t0.tokenStart && t0.tokenStart - t.tokenEnd <= 4).pop();
     const before = prevT ? candidates.filter((m) => m.tokenEnd <= prevT.tokenStart && prevT.tokenStart - m.tokenEnd <= 3 && !targetMarked(m) && m.inter !== 7) : [];
     if (before.length) a1 = pick(before[before.length - 1], 'actor1.coordinated-verb');
   }
@@ -1001,20 +1004,20 @@ function dateFor(doc: MarsadDocument, f: Frame, by: BySentence): { date: string 
  * (or its publication), goes on telling that history: "في 13 نيسان 1975 وقعت مواجهة … وخلال المواجهة
  * حاول مسلحون اغتيال…" is not news of today.
  */
-function continuesHistory(doc: MarsadDocument, f: Frame): boolean {
-  const { dates, sentences } = doc.layers;
-  const sent = sentences[f.sentence];
+function continuesHistory(f: Frame, by: BySentence): boolean {
   // (a date of its own that resolves to a day says when; a weekday or day-month with no year does not)
-  if (dates.some((d) => d.tokenStart >= sent.tokenStart && d.tokenEnd <= sent.tokenEnd && (d.date || d.kind === 'relative'))) return false;
-  const years = dates.filter((d) => d.date).map((d) => Number(d.date!.slice(0, 4)));
-  if (doc.publishedAt) years.push(Number(doc.publishedAt.slice(0, 4)));
-  if (!years.length) return false;
-  const latest = Math.max(...years);
-  const prev = sentences[f.sentence - 1];
-  if (!prev) return false;
-  const before = dates.filter((d) => d.tokenStart >= prev.tokenStart && d.tokenEnd <= prev.tokenEnd);
+  if (by.dates[f.sentence].some((d) => d.date || d.kind === 'relative')) return false;
+  const latest = by.latestYear;
+  if (latest === null || f.sentence === 0) return false;
+  const before = by.dates[f.sentence - 1];
   const last = before[before.length - 1];
   return !!last && (last.kind === 'historical' || (!!last.date && Number(last.date.slice(0, 4)) < latest - 1));
+}
+
+function latestYearOf(dates: readonly DateMention[], publishedAt: string | null | undefined): number | null {
+  let latest: number | null = publishedAt ? Number(publishedAt.slice(0, 4)) : null;
+  for (const d of dates) if (d.date && (latest === null || Number(d.date.slice(0, 4)) > latest)) latest = Number(d.date.slice(0, 4));
+  return latest;
 }
 
 function frameEvents(
@@ -1038,12 +1041,17 @@ function frameEvents(
   let placeRule = 'location.in-sentence';
   if (!placeList.length) {
     let prev: Frame | undefined;
-    for (let k = eventFrames.indexOf(f) - 1; k >= 0 && !prev; k--) if (eventFrames[k].places.length) prev = eventFrames[k];
+    const at = eventFrames.indexOf(f);
+    for (let k = at - 1; k >= 0 && !prev; k--) if (eventFrames[k].places.length) prev = eventFrames[k];
     // a lead that names no place ("اختطفت جماعة مسلحة 6 مصريين") is told again, with its place, further on
     // (unless the article's main place is named in it, if not beside the trigger)
-    const mainHere = !!mainPlace && doc.layers.places.some((p) => p.start >= sent.start && p.end <= sent.end && !isDestination(tokens, p) &&
+    const mainHere = !!mainPlace && by.places[f.sentence].some((p) => p.start >= sent.start && p.end <= sent.end && !isDestination(tokens, p) &&
       (p.gazetteerId ?? p.nameAr) === (mainPlace.gazetteerId ?? mainPlace.nameAr));
-    const later = mainHere ? undefined : eventFrames.slice(eventFrames.indexOf(f) + 1).find((g) => g.family === f.family && g.places.length);
+    // (looked for within the next fifty sentences: an article is told in fewer, and a 1 MB one is not one story)
+    let later: Frame | undefined;
+    for (let k = at + 1; !mainHere && !later && k < eventFrames.length && eventFrames[k].sentence - f.sentence <= 50; k++) {
+      if (eventFrames[k].family === f.family && eventFrames[k].places.length) later = eventFrames[k];
+    }
     if (prev && f.sentence - prev.sentence <= 2) {
       placeList = [prev.places[0]];
       placeRule = 'location.previous-event';
@@ -1122,7 +1130,7 @@ function frameEvents(
     if (ref) actor1 = { mention: null, ref: { ...ref, nameAr: '' }, ruleId: 'actor1.protesters-default', span: null };
   }
   const date = dateFor(doc, f, by);
-  if (continuesHistory(doc, f)) return [];
+  if (continuesHistory(f, by)) return [];
   const mainTrig = f.triggers.reduce((a, b) => (b.weight > a.weight ? b : a));
   const explicitPlace = placeRule === 'location.in-sentence';
   const confidence = Math.round(Math.max(0.05, Math.min(0.99,
@@ -1194,11 +1202,23 @@ function mergeSamePlaceDay(events: EventRecord[]): EventRecord[] {
   const secondary = (e: EventRecord) => !execution(e) && (/^(killing|civilian-harm|attack|capture):/.test(e.rules.eventType ?? '') || /:(attack|killing)-default$/.test(e.rules.eventType ?? ''));
   const secondaries = new Set(events.filter(secondary));
   const ordered = [...events.filter((e) => !secondaries.has(e)), ...secondaries];
+  // the events kept so far by day, and by type and day, in the order kept (absorbing changes neither):
+  // a 1 MB article has a thousand events, and asking all of them for each was quadratic
+  const byDay = new Map<string, EventRecord[]>();
+  const byTypeDay = new Map<string, EventRecord[]>();
+  const add = (map: Map<string, EventRecord[]>, key: string, e: EventRecord) => {
+    const list = map.get(key);
+    if (list) list.push(e);
+    else map.set(key, [e]);
+  };
   for (const e of ordered) {
-    const sameDay = (p: EventRecord) => (p.date ?? '') === (e.date ?? '') && samePlace(p, e);
-    const prev = out.find((p) => p.eventType === e.eventType && sameDay(p)) ?? (secondaries.has(e) ? out.find(sameDay) : undefined);
+    const day = e.date ?? '';
+    const at = (p: EventRecord) => samePlace(p, e);
+    const prev = byTypeDay.get(`${e.eventType}\u0000${day}`)?.find(at) ?? (secondaries.has(e) ? byDay.get(day)?.find(at) : undefined);
     if (!prev) {
       out.push(e);
+      add(byDay, day, e);
+      add(byTypeDay, `${e.eventType}\u0000${day}`, e);
       continue;
     }
     absorb(prev, e);
