@@ -895,7 +895,8 @@ function unquotedUnknownNames(doc: MarsadDocument, cues: PlaceCues, keys: TokenK
  * knows only far from the place the text puts it in is a namesake. In a town, it is a part of that town
  * the gazetteer lacks: it is left out and the town is the place. In a region (ريف X، محافظة X), it is a
  * village the gazetteer lacks: reported as written at the region's point, geo-precision 2 (rule
- * place.unknown-name.in), never at the namesake's. The same name elsewhere in the article goes with it.
+ * place.unknown-name.in), never at the namesake's. A region of another country is left out either way.
+ * The same name elsewhere in the article goes with it.
  */
 function namesakesIn(out: PlaceMention[], tokens: Token[], keys: TokenKey[][], cues: PlaceCues): void {
   const dropped = new Set<string>();
@@ -903,8 +904,10 @@ function namesakesIn(out: PlaceMention[], tokens: Token[], keys: TokenKey[][], c
   for (let k = 0; k + 1 < out.length; k++) {
     const a = out[k];
     const b = out[k + 1];
-    if (a.ruleId !== 'place.cue.place' || a.relation || !a.gazetteerId || a.lat === null || b.lat === null || a.lon === null || b.lon === null) continue;
-    if (!a.kind || !['village', 'hamlet', 'town'].includes(a.kind) || b.kind === 'country') continue;
+    if (a.relation || !a.gazetteerId || a.lat === null || b.lat === null || a.lon === null || b.lon === null || b.kind === 'country') continue;
+    // (a region of another country: "منطقة الحدود في ريف إدلب" is no Saudi province)
+    const region = (a.kind === 'admin1' || a.kind === 'admin2') && (a.ruleId === 'place.cue.place' || a.ruleId === 'place.name');
+    if (!region && (a.ruleId !== 'place.cue.place' || !a.kind || !['village', 'hamlet', 'town'].includes(a.kind))) continue;
     // in it: في, a place or region word, or ب glued to the next word, between them
     const between = tokens.slice(a.tokenEnd, b.tokenStart);
     const glued = b.tokenStart === a.tokenEnd && tokens[b.tokenStart]?.norm.startsWith('ب');
@@ -914,8 +917,8 @@ function namesakesIn(out: PlaceMention[], tokens: Token[], keys: TokenKey[][], c
     const cos = Math.cos((b.lat * Math.PI) / 180);
     const d = Math.hypot(a.lat - b.lat, (a.lon - b.lon) * cos) * 111;
     const town = !b.relation && b.geoPrecision === 1 && SETTLEMENTS.has(b.kind as PlaceKind);
-    if (a.countryCode === b.countryCode && d <= (town ? 60 : 150)) continue;
-    if (town) {
+    if (a.countryCode === b.countryCode && (region || d <= (town ? 60 : 150))) continue;
+    if (town || region) {
       dropped.add(a.gazetteerId);
       continue;
     }
