@@ -1129,6 +1129,12 @@ function frameEvents(
     const ref = genericActor(ctx, /^Protesters/, country);
     if (ref) actor1 = { mention: null, ref: { ...ref, nameAr: '' }, ruleId: 'actor1.protesters-default', span: null };
   }
+  // civilians who demonstrate are coded as protesters ("تظاهر آلاف المواطنين"), as those who riot are rioters
+  // (a group of its own, students or teachers, keeps its name)
+  if (eventType === 'Protests' && actor1?.ref.inter === 7 && actor1.ref.name.startsWith('Civilians')) {
+    const protesters = genericActor(ctx, /^Protesters/, country);
+    if (protesters) actor1 = { ...actor1, ref: { ...protesters, nameAr: actor1.ref.nameAr }, ruleId: 'actor1.protesters' };
+  }
   const date = dateFor(doc, f, by);
   if (continuesHistory(f, by)) return [];
   const mainTrig = f.triggers.reduce((a, b) => (b.weight > a.weight ? b : a));

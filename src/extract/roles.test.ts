@@ -80,6 +80,11 @@ describe('actor roles', () => {
       actor1: 'Unidentified Armed Group (Syria)', rule: 'actor1.agent-marker', actor2: 'Civilians (Syria)',
     },
     {
+      why: 'civilians who demonstrate are protesters',
+      text: 'تظاهر آلاف المواطنين في مدينة البصرة للمطالبة بتحسين الخدمات.',
+      actor1: 'Protesters (Iraq)', rule: 'actor1.protesters', actor2: /^$/,
+    },
+    {
       why: 'a target verb that opens its clause has the group right after it as its subject (verb first)',
       text: 'استهدفت قوات النظام أمس محور جبهة الطيبة في ريف دمشق بغاز الكلور.',
       actor1: /^Military Forces of Syria/, rule: 'actor1.nearest-before', actor2: /^$/,
