@@ -62,6 +62,7 @@ const rows: Array<{ text: string; want: Want[] }> = [
   { text: 'قتل ثلاثة مدنيين في قصف على منطقة السوق في مدينة إدلب.', want: [w('إدلب', 'gn:169389', 1, 'place.cue.place')] },
   { text: 'قصفت الطائرات قرية الصناعة في ريف حمص.',
     want: [w('الصناعة', null, 2, 'place.unknown-name.in'), w('ريف حمص', 'gn:169577', 3, 'place.relative.ريف')] },
+  { text: 'تظاهر آلاف المواطنين في ساحة التحرير وسط بغداد للمطالبة بإصلاحات.', want: [w('بغداد', 'gn:98182', 1, 'place.name')] },
   // a region of another country is never the place ("منطقة الحدود" is also a Saudi province)
   { text: 'قصف الطيران منطقة الحدود في ريف إدلب.', want: [w('ريف إدلب', 'gn:169389', 3, 'place.relative.ريف')] },
   // … but a village near the region it is put in is itself

@@ -908,10 +908,11 @@ function namesakesIn(out: PlaceMention[], tokens: Token[], keys: TokenKey[][], c
     // (a region of another country: "منطقة الحدود في ريف إدلب" is no Saudi province)
     const region = (a.kind === 'admin1' || a.kind === 'admin2') && (a.ruleId === 'place.cue.place' || a.ruleId === 'place.name');
     if (!region && (a.ruleId !== 'place.cue.place' || !a.kind || !['village', 'hamlet', 'town'].includes(a.kind))) continue;
-    // in it: في, a place or region word, or ب glued to the next word, between them
+    // in it: في or وسط (ساحة التحرير وسط بغداد), a place or region word, or ب glued to the next word, between them
     const between = tokens.slice(a.tokenEnd, b.tokenStart);
     const glued = b.tokenStart === a.tokenEnd && tokens[b.tokenStart]?.norm.startsWith('ب');
-    const inIt = glued || (between.some((t) => t.norm === 'في') && between.every((t, j) => t.norm === 'في' || QUOTE.test(t.norm) ||
+    const within = (t: Token) => t.norm === 'في' || t.norm === 'وسط';
+    const inIt = glued || (between.some(within) && between.every((t, j) => within(t) || QUOTE.test(t.norm) ||
       keys[a.tokenEnd + j].some((x) => x.exact && (cues.placeWords.has(x.key) || cues.regionWords.has(x.key)))));
     if (!inIt) continue;
     const cos = Math.cos((b.lat * Math.PI) / 180);
