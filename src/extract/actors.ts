@@ -5,7 +5,7 @@
 
 import type { ActorMention, MarsadDocument } from '../doc/types.js';
 import type { Stage } from '../pipeline/types.js';
-import { documentKeys, type TokenKey } from './match/keys.js';
+import { documentKeys, phraseKeys, type TokenKey } from './match/keys.js';
 import { PhraseMatcher } from './match/phrase-matcher.js';
 
 export interface ActorEntry {
@@ -35,6 +35,11 @@ export interface AnaphorData {
 
 export interface ActorLexicon {
   matcher: PhraseMatcher<ActorEntry>;
+  /**
+   * Weak aliases (also ordinary phrases: حركة الشباب، الجيش الوطني) of a country's forces and armed
+   * groups, of two words or more: taken only in an article about that country.
+   */
+  weak: PhraseMatcher<ActorEntry>;
   anaphors: PhraseMatcher<number[]>;
   byId: Map<string, ActorEntry>;
   /** Branches by parent id (Islamic State → its provinces and country branches). */
@@ -45,17 +50,21 @@ export interface ActorLexicon {
 
 export function compileActors(data: ActorData, anaphors: AnaphorData, countryNames: Map<string, string>): ActorLexicon {
   const matcher = new PhraseMatcher<ActorEntry>();
+  const weakMatcher = new PhraseMatcher<ActorEntry>();
   const byId = new Map<string, ActorEntry>();
   const children = new Map<string, ActorEntry[]>();
   for (const a of data.actors) {
     byId.set(a.id, a);
     const weak = new Set(a.weakAliases ?? []);
     for (const alias of a.aliases) if (!weak.has(alias)) matcher.add(alias, a);
+    // (a single word, a community's name or an entry with no country of its own needs more than that)
+    const countryBound = !!a.country && a.country !== '*' && a.inter <= 3;
+    for (const alias of weak) if (countryBound && phraseKeys(alias).length >= 2) weakMatcher.add(alias, a);
     if (a.parent) children.set(a.parent, [...(children.get(a.parent) ?? []), a]);
   }
   const an = new PhraseMatcher<number[]>();
   for (const g of anaphors.anaphors) for (const w of g.words) an.add(w, g.inter);
-  return { matcher, anaphors: an, byId, children, countryNames };
+  return { matcher, weak: weakMatcher, anaphors: an, byId, children, countryNames };
 }
 
 /** Fill a template name with the article's country, or a neutral form when it is unknown. */
@@ -219,7 +228,13 @@ export function findActors(lex: ActorLexicon, doc: MarsadDocument, country: stri
   const writtenOf = (x: (typeof lastNamed)[number]) =>
     (x.written ??= keys.slice(x.from, x.to).map((k) => k.map((y) => y.key).join(' ')).join(' '));
   while (i < tokens.length) {
-    const m = lex.matcher.matchAt(keys, tokens, i);
+    let m = lex.matcher.matchAt(keys, tokens, i);
+    // a weak alias, in an article about its actor's country, where no longer name is read
+    const w = country && lex.weak.size ? lex.weak.matchAt(keys, tokens, i) : null;
+    if (w && (!m || w.tokenEnd > m.tokenEnd)) {
+      const here = w.payloads.filter((a) => a.country === country);
+      if (here.length) m = { ...w, payloads: here };
+    }
     const an = lex.anaphors.matchAt(keys, tokens, i);
     if (m && (!an || m.tokenEnd >= an.tokenEnd)) {
       const chosen = chosenOf(m.payloads, country, date);

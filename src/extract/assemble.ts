@@ -787,8 +787,11 @@ function pickActors(ctx: AssembleContext, doc: MarsadDocument, f: Frame, keys: T
     // (who launched the missile that was intercepted is the other side of the interception)
     const marker = (AGENT_MARKERS.has(p) && !(f.family.startsWith('disrupted') && p.startsWith('اطلق'))) || owned(m) === 'force';
     // ("بهجوم لمسلحي داعش": the ل on a word for its fighters)
-    const members = f.triggers.some((t) => t.pos === 'noun' && t.tokenEnd === f.tokenEnd) && m.tokenStart === f.tokenEnd + 1 && MEMBER_NOUNS.has(tokens[f.tokenEnd].norm.replace(/^ل/, ''));
-    if (marker || members || (mainTrig.pos === 'noun' && m.tokenStart === f.tokenEnd && /^(ل|لل)/.test(tokens[m.tokenStart].norm) && glued)) {
+    const afterNoun = f.triggers.some((t) => t.pos === 'noun' && t.tokenEnd === f.tokenEnd);
+    const members = afterNoun && m.tokenStart === f.tokenEnd + 1 && MEMBER_NOUNS.has(tokens[f.tokenEnd].norm.replace(/^ل/, ''));
+    // ("فجر انتحاري من حركة الشباب نفسه": the group an attacker or an attack is from)
+    const from = afterNoun && m.tokenStart === f.tokenEnd + 1 && tokens[f.tokenEnd].norm === 'من' && !/^(killing|arrest|abduction|civilian-harm|protest|disrupted)/.test(f.family);
+    if (marker || members || from || (mainTrig.pos === 'noun' && m.tokenStart === f.tokenEnd && /^(ل|لل)/.test(tokens[m.tokenStart].norm) && glued)) {
       a1 = pick(m, 'actor1.agent-marker');
       break;
     }

@@ -197,6 +197,13 @@ describe('actor roles', () => {
     expect(list[0].rules.actor1).toBe('actor1.in-trigger');
   });
 
+  it('reads a weak alias (حركة الشباب) only in an article about its actor\'s country, and the group an attacker is from', () => {
+    const names = (text: string) => extract({ id: 'roles-test', text, publishedAt: '2019-05-12' }).layers.actors.map((a) => a.name);
+    expect(names('نظمت حركة الشباب وقفة احتجاجية أمام مبنى المحافظة في القاهرة.')).not.toContain('Al Shabaab');
+    const list = events('فجر انتحاري من حركة الشباب نفسه في مطعم بمدينة مقديشو، ما أدى إلى مقتل تسعة أشخاص.');
+    expect(list.map((e) => [e.subEventType, e.actor1?.name, e.rules.actor1, e.fatalities])).toEqual([['Suicide bomb', 'Al Shabaab', 'actor1.agent-marker', 9]]);
+  });
+
   it('takes no side from the source a report is attributed to (وفق، بحسب)', () => {
     const list = events('تعرضت سفينة تجارية لهجوم بزورق مفخخ قبالة سواحل الحديدة، وفق هيئة عمليات التجارة البحرية البريطانية.');
     expect(list).toHaveLength(1);
