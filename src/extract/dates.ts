@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import type { DateMention, MarsadDocument, NumberMention, Token } from '../doc/types.js';
 import { fold } from '../lang/ar/normalize.js';
+import { memoPerLexicon } from '../lang/ar/word-memo.js';
 import type { Stage } from '../pipeline/types.js';
 
 interface DatesData {
@@ -145,13 +146,7 @@ const NO_DATE_WORD: DateWord = Object.freeze({
   mayStart: false, months: [], relative: [], future: [], weekPast: [], monthPast: [], dayPart: null, weekday: null,
 });
 
-const dateWordMemos = new WeakMap<DateLexicon, Map<string, DateWord>>();
-
-function dateWordMemo(lex: DateLexicon): Map<string, DateWord> {
-  let memo = dateWordMemos.get(lex);
-  if (!memo) dateWordMemos.set(lex, (memo = new Map()));
-  return memo;
-}
+const dateWordMemo = memoPerLexicon<DateLexicon, DateWord>();
 
 function dateWord(lex: DateLexicon, memo: Map<string, DateWord>, w: string): DateWord {
   let dw = memo.get(w);

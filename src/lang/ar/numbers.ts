@@ -5,6 +5,7 @@
 
 import { fold } from './normalize.js';
 import type { NumberMention, Qualifier, Span, Token } from '../../doc/types.js';
+import { memoPerLexicon } from './word-memo.js';
 
 export interface NumberLexiconData {
   units: Record<string, number>;
@@ -298,13 +299,7 @@ interface NumberWordInfo {
   openers: string[][];
 }
 
-const infoMemos = new WeakMap<NumberLexicon, Map<string, NumberWordInfo>>();
-
-function infoMemo(lex: NumberLexicon): Map<string, NumberWordInfo> {
-  let memo = infoMemos.get(lex);
-  if (!memo) infoMemos.set(lex, (memo = new Map()));
-  return memo;
-}
+const infoMemo = memoPerLexicon<NumberLexicon, NumberWordInfo>();
 
 function wordInfo(lex: NumberLexicon, memo: Map<string, NumberWordInfo>, word: string): NumberWordInfo {
   let info = memo.get(word);
