@@ -660,6 +660,12 @@ class ChosenPlaces {
   }
 }
 
+/** Kilometres between two placed mentions, as the place scores measure them (degrees × 111, longitude shrunk at b's latitude). */
+function mentionKm(a: PlaceMention, b: PlaceMention): number {
+  const cos = Math.cos((b.lat! * Math.PI) / 180);
+  return Math.hypot(a.lat! - b.lat!, (a.lon! - b.lon!) * cos) * 111;
+}
+
 /** What q adds to p's nearness: 2 of p's country within 50 km, 1 within 150 km (cos: of p's latitude). */
 function nearnessOf(p: Place, q: Place, cos: number): number {
   if (q.countryCode !== p.countryCode) return 0;
@@ -915,8 +921,7 @@ function namesakesIn(out: PlaceMention[], tokens: Token[], keys: TokenKey[][], c
     const inIt = glued || (between.some(within) && between.every((t, j) => within(t) || QUOTE.test(t.norm) ||
       keys[a.tokenEnd + j].some((x) => x.exact && (cues.placeWords.has(x.key) || cues.regionWords.has(x.key)))));
     if (!inIt) continue;
-    const cos = Math.cos((b.lat * Math.PI) / 180);
-    const d = Math.hypot(a.lat - b.lat, (a.lon - b.lon) * cos) * 111;
+    const d = mentionKm(a, b);
     const town = !b.relation && b.geoPrecision === 1 && SETTLEMENTS.has(b.kind as PlaceKind);
     if (a.countryCode === b.countryCode && (region || d <= (town ? 60 : 150))) continue;
     if (town || region) {
@@ -955,9 +960,7 @@ function namesakesNear(out: PlaceMention[], tokens: Token[]): void {
     if (!a.kind || !['village', 'hamlet', 'town'].includes(a.kind)) continue;
     // right after it: nothing but a quotation mark or a comma between
     if (tokens.slice(a.tokenEnd, b.tokenStart).some((t) => !QUOTE.test(t.norm) && t.norm !== '،' && t.norm !== ',')) continue;
-    const cos = Math.cos((b.lat * Math.PI) / 180);
-    const d = Math.hypot(a.lat - b.lat, (a.lon! - b.lon!) * cos) * 111;
-    if (d <= 60) continue;
+    if (mentionKm(a, b) <= 60) continue;
     const first = replaced.get(a.gazetteerId);
     out[k] = { ...a, gazetteerId: null, name: null, lat: first?.lat ?? b.lat, lon: first?.lon ?? b.lon, country: b.country, countryCode: b.countryCode, admin1: first?.admin1 ?? b.admin1, admin2: first?.admin2 ?? b.admin2, geoPrecision: 2, ruleId: 'place.unknown-name.near' };
     if (!first) replaced.set(a.gazetteerId, out[k]);
